@@ -1,0 +1,4 @@
+// The tensor core: pure tfjs ops mirroring the official PyTorch code. No DOM, Svelte or d3 here.
+export * from './check';
+export * from './snapshot';
+export * from './window';

@@ -1,0 +1,34 @@
+/**
+ * Plain, detached copies of tensors for diagrams: `{shape, dtype, data}`. Diagrams never hold
+ * live tensors, so nothing they do can leak GPU/wasm memory.
+ */
+import type { Tensor } from '@tensorflow/tfjs-core';
+
+export interface Snapshot {
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  data: Float32Array | Int32Array;
+}
+
+export function snapshot(t: Tensor): Snapshot {
+  const dtype = t.dtype === 'int32' ? 'int32' : 'float32';
+  const raw = t.dataSync();
+  const data = dtype === 'int32' ? Int32Array.from(raw) : Float32Array.from(raw);
+  return { shape: [...t.shape], dtype, data };
+}
+
+/** Row-major strides of a shape. */
+export function strides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length).fill(1);
+  for (let i = shape.length - 2; i >= 0; i--) s[i] = s[i + 1] * shape[i + 1];
+  return s;
+}
+
+/** Flat offset → full index. */
+export function unravel(flat: number, shape: readonly number[]): number[] {
+  return strides(shape).map((st, i) => Math.floor(flat / st) % shape[i]);
+}
+
+export function size(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}

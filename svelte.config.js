@@ -1,0 +1,32 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import remarkMath from 'remark-math';
+import rehypeKatexSvelte from 'rehype-katex-svelte';
+
+/** @type {import('mdsvex').MdsvexOptions} */
+const mdsvexOptions = {
+  extensions: ['.md'],
+  // Literal braces and quotes in prose must stay as typed (PyTorch code in inline code).
+  smartypants: { quotes: false },
+  // remark-math@3 is the last version mdsvex's unified understands (newer silently does nothing).
+  remarkPlugins: [remarkMath],
+  rehypePlugins: [rehypeKatexSvelte]
+};
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  extensions: ['.svelte', '.md'],
+  preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
+  onwarn(warning, handler) {
+    // mdsvex emits `<script context="module">`; harmless under Svelte 5.
+    if (warning.code === 'script_context_deprecated') return;
+    handler(warning);
+  },
+  kit: {
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+  }
+};
+
+export default config;
