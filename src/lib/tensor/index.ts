@@ -2,3 +2,5 @@
 export * from './check';
 export * from './snapshot';
 export * from './window';
+export * from './gelu';
+export * from './layer-norm';
