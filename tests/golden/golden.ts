@@ -33,7 +33,12 @@ export function toTensor(g: GoldenTensor): tf.Tensor {
 }
 
 /** Returns null when `got` matches `expected`, else a message naming the first mismatch. */
-export function compare(got: tf.Tensor, expected: GoldenTensor, atol = 1e-4, rtol = 1e-4): string | null {
+export function compare(
+  got: tf.Tensor,
+  expected: GoldenTensor,
+  atol = 1e-4,
+  rtol = 1e-4
+): string | null {
   if (got.shape.join(',') !== expected.shape.join(',')) {
     return `shape [${got.shape.join(',')}] ≠ expected [${expected.shape.join(',')}]`;
   }

@@ -25,9 +25,15 @@ export function checkRank(name: string, x: Tensor, rank: number, layout: string)
 }
 
 /** Dimension sizes must match, e.g. a weight's `in` against the input's channels. */
-export function checkShape(name: string, x: Tensor, expected: readonly number[], layout: string): void {
+export function checkShape(
+  name: string,
+  x: Tensor,
+  expected: readonly number[],
+  layout: string
+): void {
   check(
     x.shape.length === expected.length && x.shape.every((d, i) => d === expected[i]),
-    () => `${name} must have shape [${expected.join(', ')}] (${layout}), got [${x.shape.join(', ')}]`
+    () =>
+      `${name} must have shape [${expected.join(', ')}] (${layout}), got [${x.shape.join(', ')}]`
   );
 }

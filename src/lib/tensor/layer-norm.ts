@@ -14,7 +14,8 @@ export function layerNorm(
   const C = x.shape[x.rank - 1];
   check(
     weight.rank === 1 && weight.shape[0] === C,
-    () => `LayerNorm weight must have shape [${C}] (the last axis of x), got [${weight.shape.join(', ')}]`
+    () =>
+      `LayerNorm weight must have shape [${C}] (the last axis of x), got [${weight.shape.join(', ')}]`
   );
   check(
     bias === null || (bias.rank === 1 && bias.shape[0] === C),

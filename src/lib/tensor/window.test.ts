@@ -80,13 +80,19 @@ describe('window argument errors', () => {
     );
   });
   it('rejects NCHW-looking rank and non-integer windows', () => {
-    expect(() => windowPartition(tf.zeros([8, 8, 2]), 4)).toThrow('x must be 4-D (B,H,W,C), got shape [8, 8, 2]');
-    expect(() => windowPartition(x, 2.5)).toThrow('window_size must be a whole number ≥ 1, got 2.5');
+    expect(() => windowPartition(tf.zeros([8, 8, 2]), 4)).toThrow(
+      'x must be 4-D (B,H,W,C), got shape [8, 8, 2]'
+    );
+    expect(() => windowPartition(x, 2.5)).toThrow(
+      'window_size must be a whole number ≥ 1, got 2.5'
+    );
   });
   it('rejects a window count that does not divide', () => {
     expect(() => windowReverse(tf.zeros([3, 2, 2, 1]), 2, 4, 4)).toThrow('not a multiple of nW');
   });
   it('refuses reflect padding larger than the side', () => {
-    expect(() => padToWindowMultiple(tf.zeros([1, 1, 2, 8]), 4)).toThrow('too small for window_size=4');
+    expect(() => padToWindowMultiple(tf.zeros([1, 1, 2, 8]), 4)).toThrow(
+      'too small for window_size=4'
+    );
   });
 });
