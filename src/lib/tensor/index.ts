@@ -4,3 +4,4 @@ export * from './snapshot';
 export * from './window';
 export * from './gelu';
 export * from './layer-norm';
+export * from './fold';
