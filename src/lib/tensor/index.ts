@@ -5,3 +5,4 @@ export * from './window';
 export * from './gelu';
 export * from './layer-norm';
 export * from './fold';
+export * from './search-transfer';
