@@ -104,7 +104,8 @@ export function padToWindowMultiple(x: tf.Tensor, windowSize: number): tf.Tensor
   );
 }
 
-function checkWindowMultiple(H: number, W: number, windowSize: number): void {
+/** H and W must be multiples of the window; the message offers the SwinIR padding. */
+export function checkWindowMultiple(H: number, W: number, windowSize: number): void {
   const { modPadH, modPadW } = windowPadding(H, W, windowSize);
   check(
     modPadH === 0,
