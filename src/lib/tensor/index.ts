@@ -6,3 +6,4 @@ export * from './gelu';
 export * from './layer-norm';
 export * from './fold';
 export * from './search-transfer';
+export * from './restormer';
