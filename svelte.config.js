@@ -3,6 +3,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
+import { rehypeHeadingIds } from './src/lib/content/slug.js';
 
 /** @type {import('mdsvex').MdsvexOptions} */
 const mdsvexOptions = {
@@ -11,7 +12,7 @@ const mdsvexOptions = {
   smartypants: { quotes: false },
   // remark-math@3 is the last version mdsvex's unified understands (newer silently does nothing).
   remarkPlugins: [remarkMath],
-  rehypePlugins: [rehypeKatexSvelte]
+  rehypePlugins: [rehypeKatexSvelte, rehypeHeadingIds]
 };
 
 /** @type {import('@sveltejs/kit').Config} */

@@ -154,8 +154,13 @@ def patch_merging(x, H, W, p):
 
 
 def tiny_variance(seed, *shape):
-    """Per-token offsets with a spread of ~1e-3 across the last axis: variance ~1e-6 ≪ eps 1e-5."""
-    base = randn(seed, *shape[:-1], 1)
+    """Per-token offsets with a spread of ~1e-3 across the last axis: variance ~1e-6 ≪ eps 1e-5.
+
+    The offsets are kept small (~0.1): x − mean cancels almost everything, and with offsets ~1 the
+    float32 rounding of x alone (ulp ~1e-7, divided by sqrt(var + eps) ~3e-3) would already reach the
+    test tolerance in any implementation, PyTorch's included.
+    """
+    base = 0.1 * randn(seed, *shape[:-1], 1)
     return base + 1e-3 * randn(seed + 1, *shape)
 
 

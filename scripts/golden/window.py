@@ -1,4 +1,8 @@
-"""Golden fixtures for window_partition / window_reverse / SwinIR check_image_size padding."""
+"""Golden fixtures for window_partition / window_reverse / SwinIR check_image_size padding.
+
+The functions here are also the PyTorch code shown on the /window-partition page: `# @step id`
+marks the lines a step stands for, so what a student reads is exactly what produced the fixtures.
+"""
 import torch
 import torch.nn.functional as F
 
@@ -7,21 +11,23 @@ from common import case, randn, save
 
 def window_partition(x, window_size):
     B, H, W, C = x.shape
-    x = x.view(B, H // window_size, window_size, W // window_size, window_size, C)
-    return x.permute(0, 1, 3, 2, 4, 5).contiguous().view(-1, window_size, window_size, C)
+    x = x.view(B, H // window_size, window_size, W // window_size, window_size, C)  # @step view6
+    x = x.permute(0, 1, 3, 2, 4, 5).contiguous()  # @step permute
+    return x.view(-1, window_size, window_size, C)  # @step flatten
 
 
 def window_reverse(windows, window_size, H, W):
     B = int(windows.shape[0] / (H * W / window_size / window_size))
-    x = windows.view(B, H // window_size, W // window_size, window_size, window_size, -1)
-    return x.permute(0, 1, 3, 2, 4, 5).contiguous().view(B, H, W, -1)
+    x = windows.view(B, H // window_size, W // window_size, window_size, window_size, -1)  # @step reverse
+    x = x.permute(0, 1, 3, 2, 4, 5).contiguous()  # @step reverse
+    return x.view(B, H, W, -1)  # @step reverse
 
 
 def pad_to_window_multiple(x, window_size):
     _, _, h, w = x.size()
-    mod_pad_h = (window_size - h % window_size) % window_size
-    mod_pad_w = (window_size - w % window_size) % window_size
-    return F.pad(x, (0, mod_pad_w, 0, mod_pad_h), "reflect")
+    mod_pad_h = (window_size - h % window_size) % window_size  # @step pad
+    mod_pad_w = (window_size - w % window_size) % window_size  # @step pad
+    return F.pad(x, (0, mod_pad_w, 0, mod_pad_h), "reflect")  # @step pad
 
 
 cases = []

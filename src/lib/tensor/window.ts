@@ -17,20 +17,31 @@ import { check, checkInt, checkRank } from './check';
  * and the two in-window axes (dy, dx) next to each other so each window is a contiguous ws×ws tile.
  */
 export function windowPartition(x: tf.Tensor, windowSize: number): tf.Tensor4D {
+  return tf.tidy(() => windowPartitionSteps(x, windowSize).windows);
+}
+
+/**
+ * {@link windowPartition} with its intermediates, for pages that show them:
+ * `view6 [B, H/ws, ws, W/ws, ws, C]`, `permuted [B, H/ws, W/ws, ws, ws, C]`, `windows`.
+ * Lines marked `@step` are the ones a page highlights for that step.
+ */
+export function windowPartitionSteps(
+  x: tf.Tensor,
+  windowSize: number
+): { view6: tf.Tensor; permuted: tf.Tensor; windows: tf.Tensor4D } {
   checkRank('x', x, 4, 'B,H,W,C');
   checkInt('window_size', windowSize);
   const [B, H, W, C] = x.shape;
   checkWindowMultiple(H, W, windowSize);
-  return tf.tidy(() => {
-    const x6 = tf.reshape(x, [B, H / windowSize, windowSize, W / windowSize, windowSize, C]);
-    const windows = tf.transpose(x6, [0, 1, 3, 2, 4, 5]);
-    return tf.reshape(windows, [-1, windowSize, windowSize, C]) as tf.Tensor4D;
-  });
+  const ws = windowSize;
+  const view6 = tf.reshape(x, [B, H / ws, ws, W / ws, ws, C]); // @step view6
+  const permuted = tf.transpose(view6, [0, 1, 3, 2, 4, 5]); // @step permute
+  const windows = tf.reshape(permuted, [-1, ws, ws, C]) as tf.Tensor4D; // @step flatten
+  return { view6, permuted, windows };
 }
 
 /**
  * Inverse of {@link windowPartition}: `[B·nW, ws, ws, C] → [B, H, W, C]`.
- * B is recovered from the window count, as the official code does.
  */
 export function windowReverse(
   windows: tf.Tensor,
@@ -38,6 +49,16 @@ export function windowReverse(
   H: number,
   W: number
 ): tf.Tensor4D {
+  return tf.tidy(() => windowReverseSteps(windows, windowSize, H, W).x);
+}
+
+/** {@link windowReverse} with its intermediates: `view6 [B, H/ws, W/ws, ws, ws, C]`, `permuted`, `x`. */
+export function windowReverseSteps(
+  windows: tf.Tensor,
+  windowSize: number,
+  H: number,
+  W: number
+): { view6: tf.Tensor; permuted: tf.Tensor; x: tf.Tensor4D } {
   checkRank('windows', windows, 4, 'B·nW,ws,ws,C');
   checkInt('window_size', windowSize);
   checkInt('H', H);
@@ -54,11 +75,13 @@ export function windowReverse(
     () =>
       `windows has ${BnW} windows, not a multiple of nW = (${H}/${windowSize})·(${W}/${windowSize}) = ${nW}`
   );
+  // B is recovered from the window count, as the official code does.
   const B = BnW / nW;
-  return tf.tidy(() => {
-    const x6 = tf.reshape(windows, [B, H / windowSize, W / windowSize, windowSize, windowSize, C]);
-    return tf.reshape(tf.transpose(x6, [0, 1, 3, 2, 4, 5]), [B, H, W, C]) as tf.Tensor4D;
-  });
+  const ws = windowSize;
+  const view6 = tf.reshape(windows, [B, H / ws, W / ws, ws, ws, C]); // @step reverse
+  const permuted = tf.transpose(view6, [0, 1, 3, 2, 4, 5]); // @step reverse
+  const x = tf.reshape(permuted, [B, H, W, C]) as tf.Tensor4D; // @step reverse
+  return { view6, permuted, x };
 }
 
 /** SwinIR's bottom/right padding amounts: `(ws − h % ws) % ws`. */
@@ -82,26 +105,20 @@ export function padToWindowMultiple(x: tf.Tensor, windowSize: number): tf.Tensor
   checkRank('x', x, 4, 'B,C,H,W');
   checkInt('window_size', windowSize);
   const [, , H, W] = x.shape;
-  const { modPadH, modPadW } = windowPadding(H, W, windowSize);
+  const { modPadH, modPadW } = windowPadding(H, W, windowSize); // @step pad
   check(
     modPadH < H && modPadW < W,
     () =>
       `reflect padding of H=${H}, W=${W} by (${modPadH}, ${modPadW}) needs each pad smaller than its side; ` +
       `the image is too small for window_size=${windowSize}`
   );
-  return tf.tidy(
-    () =>
-      tf.mirrorPad(
-        x,
-        [
-          [0, 0],
-          [0, 0],
-          [0, modPadH],
-          [0, modPadW]
-        ],
-        'reflect'
-      ) as tf.Tensor4D
-  );
+  const paddings: [number, number][] = [
+    [0, 0],
+    [0, 0],
+    [0, modPadH],
+    [0, modPadW]
+  ];
+  return tf.tidy(() => tf.mirrorPad(x, paddings, 'reflect') as tf.Tensor4D); // @step pad
 }
 
 /** H and W must be multiples of the window; the message offers the SwinIR padding. */

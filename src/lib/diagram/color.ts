@@ -1,0 +1,56 @@
+/**
+ * Value colours for tensors. Colour-blind-safe scales (viridis for one-signed data, PuOr — purple
+ * to orange — for signed data, symmetric about 0) and cell text that stays readable on them.
+ */
+import {
+  color as d3color,
+  interpolatePuOr,
+  interpolateViridis,
+  scaleDiverging,
+  scaleSequential
+} from 'd3';
+
+export interface ValueScale {
+  color: (v: number) => string;
+  domain: [number, number];
+  signed: boolean;
+}
+
+export function valueScale(data: ArrayLike<number>): ValueScale {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  if (lo < 0 && hi > 0) {
+    const m = Math.max(-lo, hi);
+    // PuOr runs orange → purple; reverse it so negative is purple and positive orange.
+    const s = scaleDiverging((t: number) => interpolatePuOr(1 - t)).domain([-m, 0, m]);
+    return { color: (v) => s(v), domain: [-m, m], signed: true };
+  }
+  const s = scaleSequential(interpolateViridis).domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]);
+  return { color: (v) => s(v), domain: [lo, hi], signed: false };
+}
+
+/** Black or white text, whichever contrasts more with the cell colour (WCAG luminance). */
+export function textOn(background: string): string {
+  const c = d3color(background)?.rgb();
+  if (!c) return '#000';
+  const lin = (u: number) => {
+    const s = u / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const L = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  return L > 0.179 ? '#000' : '#fff';
+}
+
+/** Short text for a cell: integers as is, floats to 2 decimals, tiny non-zeros in exponent form. */
+export function formatValue(v: number, dtype: 'float32' | 'int32'): string {
+  if (dtype === 'int32' || Number.isInteger(v)) return String(v);
+  if (v !== 0 && Math.abs(v) < 0.005) return v.toExponential(0);
+  return v.toFixed(2);
+}

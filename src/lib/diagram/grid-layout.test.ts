@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGrid, gridLayout, moveFocus } from './grid-layout';
+import { formatValue, textOn, valueScale } from './color';
+
+describe('gridLayout', () => {
+  it('lays out channels-last 4-D as H×W per (B, C) facet with full indices', () => {
+    const l = gridLayout([2, 3, 4, 2], 'x', defaultGrid(4), { cell: 10, gap: 5, labelHeight: 0 });
+    expect(l.facetCount).toBe(4);
+    expect(l.cells).toHaveLength(2 * 3 * 4 * 2);
+    // Facet order is (b, c) row-major: facet 1 is b=0, c=1.
+    expect(l.facets[1].label).toBe('x[0, :, :, 1]');
+    const cell = l.cells.find((c) => c.facet === 1 && c.row === 2 && c.col === 3)!;
+    expect(cell.index).toEqual([0, 2, 3, 1]);
+    expect(cell.flat).toBe(((0 * 3 + 2) * 4 + 3) * 2 + 1);
+    // Every flat offset appears exactly once.
+    expect(new Set(l.cells.map((c) => c.flat)).size).toBe(48);
+  });
+
+  it('wraps facets to the width and honours an explicit wrap', () => {
+    const l = gridLayout(
+      [6, 2, 2, 1],
+      'w',
+      { rows: 1, cols: 2, facets: [0, 3], wrap: 3 },
+      {
+        cell: 10,
+        gap: 5,
+        labelHeight: 0
+      }
+    );
+    expect(l.facets.map((f) => [f.x, f.y])).toEqual([
+      [0, 0],
+      [25, 0],
+      [50, 0],
+      [0, 25],
+      [25, 25],
+      [50, 25]
+    ]);
+    expect(l.width).toBe(3 * 20 + 2 * 5);
+  });
+
+  it('draws a prefix of the facets when a tensor is too large', () => {
+    const l = gridLayout([100, 8, 8, 1], 'w', defaultGrid(4), { maxCells: 640 });
+    expect(l.facetsDrawn).toBe(10);
+    expect(l.facetCount).toBe(100);
+    expect(l.cells).toHaveLength(640);
+  });
+
+  it('handles 1-D and 2-D tensors', () => {
+    expect(gridLayout([5], 'v').cells.map((c) => c.index)).toEqual([[0], [1], [2], [3], [4]]);
+    const m = gridLayout([2, 3], 'm', defaultGrid(2), { cell: 10 });
+    expect(m.cells[4]).toMatchObject({ index: [1, 1], x: 10, y: 28, row: 1, col: 1 });
+  });
+});
+
+describe('moveFocus', () => {
+  const l = gridLayout([2, 2, 3], 't', defaultGrid(3), { cell: 10 });
+  it('moves by arrows inside a facet and across facets', () => {
+    expect(moveFocus(l, 0, 'ArrowRight')).toBe(1);
+    expect(moveFocus(l, 0, 'ArrowDown')).toBe(3);
+    expect(moveFocus(l, 3, 'ArrowDown')).toBe(9);
+    expect(moveFocus(l, 0, 'ArrowLeft')).toBe(0);
+    expect(moveFocus(l, 7, 'Home')).toBe(6);
+    expect(moveFocus(l, 7, 'End')).toBe(11);
+    expect(moveFocus(l, 0, 'x')).toBe(-1);
+  });
+});
+
+describe('colour', () => {
+  it('is symmetric for signed data and viridis for one-signed', () => {
+    const s = valueScale([-1, 0.5, 2]);
+    expect(s.signed).toBe(true);
+    expect(s.domain).toEqual([-2, 2]);
+    expect(valueScale([0, 1, 4]).signed).toBe(false);
+    expect(valueScale([]).domain).toEqual([0, 1]);
+  });
+  it('picks readable text', () => {
+    expect(textOn('rgb(253, 231, 37)')).toBe('#000');
+    expect(textOn('rgb(68, 1, 84)')).toBe('#fff');
+  });
+  it('formats values', () => {
+    expect(formatValue(3, 'int32')).toBe('3');
+    expect(formatValue(0.12345, 'float32')).toBe('0.12');
+    expect(formatValue(3.78e-44, 'float32')).toBe('4e-44');
+    expect(formatValue(-100, 'float32')).toBe('-100');
+  });
+});

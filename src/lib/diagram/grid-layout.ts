@@ -1,0 +1,153 @@
+/**
+ * Pure layout of a tensor snapshot as a grid of cells: two axes become rows and columns, the
+ * remaining axes become facets (small multiples) that wrap across the available width.
+ * Snapshot in, positioned cells out; no DOM, unit-tested.
+ */
+import type { GridSpec } from '$lib/trace/types';
+import { size, strides } from '$lib/tensor/snapshot';
+
+export interface Cell {
+  /** Flat (row-major) offset in the tensor. */
+  flat: number;
+  /** Full index in the tensor, one entry per dim. */
+  index: number[];
+  x: number;
+  y: number;
+  facet: number;
+  row: number;
+  col: number;
+}
+export interface Facet {
+  /** Index along each facet axis. */
+  at: number[];
+  x: number;
+  y: number;
+  label: string;
+}
+export interface GridLayout {
+  cells: Cell[];
+  facets: Facet[];
+  cell: number;
+  rows: number;
+  cols: number;
+  width: number;
+  height: number;
+  /** How many facets exist and how many are drawn (large tensors draw a prefix). */
+  facetCount: number;
+  facetsDrawn: number;
+}
+
+export interface LayoutOptions {
+  maxWidth?: number;
+  cell?: number;
+  gap?: number;
+  labelHeight?: number;
+  /** Cells drawn at most; beyond it whole facets are dropped from the end. */
+  maxCells?: number;
+}
+
+/** Default axes: last two axes as rows × cols, except channels-last 4-D (B,H,W,C) → H × W per (B, C). */
+export function defaultGrid(rank: number): GridSpec {
+  if (rank <= 1) return { rows: null, cols: 0, facets: [] };
+  if (rank === 2) return { rows: 0, cols: 1, facets: [] };
+  if (rank === 3) return { rows: 1, cols: 2, facets: [0] };
+  return { rows: rank - 3, cols: rank - 2, facets: [...range(rank - 3), rank - 1] };
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+export function gridLayout(
+  shape: readonly number[],
+  name: string,
+  spec: GridSpec = defaultGrid(shape.length),
+  opts: LayoutOptions = {}
+): GridLayout {
+  const { maxWidth = 880, gap = 10, labelHeight = 18, maxCells = 6144 } = opts;
+  const rows = spec.rows === null ? 1 : shape[spec.rows];
+  const cols = shape.length === 0 ? 1 : shape[spec.cols];
+  const facetShape = spec.facets.map((a) => shape[a]);
+  const facetCount = size(facetShape);
+  const perFacet = rows * cols;
+  const facetsDrawn = Math.max(
+    1,
+    Math.min(facetCount, Math.floor(maxCells / Math.max(perFacet, 1)))
+  );
+  const cell =
+    opts.cell ??
+    Math.max(
+      6,
+      Math.min(34, Math.floor((maxWidth - gap) / Math.max(cols, 1)), Math.floor(560 / rows))
+    );
+  const facetW = cols * cell;
+  const facetH = rows * cell;
+  const fitting = Math.max(1, Math.floor((maxWidth + gap) / (facetW + gap)));
+  const wrap = Math.max(1, Math.min(spec.wrap ?? fitting, fitting, facetsDrawn));
+  const st = strides(shape);
+  const fst = strides(facetShape);
+
+  const facets: Facet[] = [];
+  const cells: Cell[] = [];
+  for (let f = 0; f < facetsDrawn; f++) {
+    const at = facetShape.map((d, i) => Math.floor(f / fst[i]) % d);
+    const fx = (f % wrap) * (facetW + gap);
+    const fy = Math.floor(f / wrap) * (facetH + gap + labelHeight) + labelHeight;
+    const idxLabel = shape.map((_, axis) => {
+      const k = spec.facets.indexOf(axis);
+      return k >= 0 ? String(at[k]) : ':';
+    });
+    facets.push({ at, x: fx, y: fy, label: `${name}[${idxLabel.join(', ')}]` });
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const index = new Array<number>(shape.length).fill(0);
+        spec.facets.forEach((axis, i) => (index[axis] = at[i]));
+        if (spec.rows !== null) index[spec.rows] = r;
+        if (shape.length > 0) index[spec.cols] = c;
+        const flat = index.reduce((acc, v, i) => acc + v * st[i], 0);
+        cells.push({ flat, index, x: fx + c * cell, y: fy + r * cell, facet: f, row: r, col: c });
+      }
+    }
+  }
+  const facetRows = Math.ceil(facetsDrawn / wrap);
+  return {
+    cells,
+    facets,
+    cell,
+    rows,
+    cols,
+    width: wrap * facetW + (wrap - 1) * gap,
+    height: facetRows * (facetH + labelHeight) + (facetRows - 1) * gap,
+    facetCount,
+    facetsDrawn
+  };
+}
+
+/** Position of the next cell for keyboard moves inside the drawn grid (clamped; −1 if none). */
+export function moveFocus(layout: GridLayout, from: number, key: string): number {
+  const c = layout.cells[from];
+  if (!c) return -1;
+  const perFacet = layout.rows * layout.cols;
+  const base = c.facet * perFacet;
+  const go = (i: number) => (i >= 0 && i < layout.cells.length ? i : from);
+  switch (key) {
+    case 'ArrowRight':
+      return go(from + 1);
+    case 'ArrowLeft':
+      return go(from - 1);
+    case 'ArrowDown':
+      return c.row + 1 < layout.rows ? from + layout.cols : go(from + perFacet);
+    case 'ArrowUp':
+      return c.row > 0 ? from - layout.cols : go(from - perFacet);
+    case 'PageDown':
+      return go(from + perFacet);
+    case 'PageUp':
+      return go(from - perFacet);
+    case 'Home':
+      return base;
+    case 'End':
+      return base + perFacet - 1;
+    default:
+      return -1;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Snapshot } from '$lib/tensor/snapshot';
+import type { Listing } from './listing';
+
+/** How a tensor is laid out on screen: which axes are grid rows/columns, which become facets. */
+export interface GridSpec {
+  rows: number | null;
+  cols: number;
+  facets: number[];
+  /** Facets per row before wrapping; default: fit the width. */
+  wrap?: number;
+}
+
+/** A tensor a step shows: its PyTorch name, a detached snapshot, and the names of its dims. */
+export interface TensorView {
+  name: string;
+  snap: Snapshot;
+  dims: string[];
+  /**
+   * For each element, the flat index in the source tensor it came from (computed by running the
+   * same op on an index tensor). Elements with the same id are linked on hover/focus.
+   */
+  provenance?: Int32Array;
+  grid?: GridSpec;
+  /** Lines drawn every `every` rows/cols (e.g. window borders). */
+  guides?: { every: number };
+  caption?: string;
+  /** A logical shape to badge when the data is drawn in another (e.g. a 6-D view). */
+  viewShape?: { sizes: number[]; dims: string[] };
+}
+
+export interface Step {
+  id: string;
+  title: string;
+  /** Why this step exists, in one or two sentences. */
+  explain: string;
+  tensors: TensorView[];
+}
+
+export interface Trace {
+  steps: Step[];
+  listings: Listing[];
+}

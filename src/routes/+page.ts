@@ -1,0 +1,5 @@
+import { chapters } from '$lib/content/chapters';
+
+export function load() {
+  return { chapters };
+}
