@@ -34,7 +34,7 @@ for i, (B, C, H, W) in enumerate([(2, 4, 5, 3), (1, 3, 2, 6)]):
     pooled, s, out = sca(x, weight, bias)
     cases.append(case(f"sca_{B}x{C}x{H}x{W}", {"op": "sca"}, x=x, weight=weight, bias=bias,
                       pooled=pooled, s=s, out=out))
-# LayerNorm2d: per-pixel channel spread ~1e-3 (variance ~1e-6 = 10x... of eps 1e-6 scale), so
+# LayerNorm2d: per-pixel channel spread ~1e-3 (variance ~1e-6, the size of eps), so
 # Restormer's eps 1e-5 in its place fails; and an ordinary-variance case.
 for i, (B, C, H, W, tiny) in enumerate([(2, 4, 3, 5, True), (1, 6, 4, 2, False)]):
     if tiny:

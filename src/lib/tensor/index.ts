@@ -7,3 +7,4 @@ export * from './layer-norm';
 export * from './fold';
 export * from './search-transfer';
 export * from './restormer';
+export * from './nafnet';
