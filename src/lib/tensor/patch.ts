@@ -18,14 +18,14 @@ export interface PatchEmbedParams {
   normBias?: tf.Tensor | null;
 }
 
-export interface PatchEmbedResult {
+export type PatchEmbedResult = {
   /** `[B, E, H/ps, W/ps]`: `proj(x)`, the stride-ps convolution, NCHW as in PyTorch. */
   conv: tf.Tensor4D;
   /** `[B, (H/ps)·(W/ps), E]`: `conv.flatten(2).transpose(1, 2)`, one token per patch, raster order. */
   tokens: tf.Tensor3D;
   /** `[B, (H/ps)·(W/ps), E]`: `norm(tokens)`, or a copy of `tokens` without a norm. */
   out: tf.Tensor3D;
-}
+};
 
 /**
  * Cut `x [B, C, H, W]` into ps×ps patches and project each to E channels: a Conv2d with
@@ -79,7 +79,7 @@ export interface PatchMergingParams {
   reductionWeight: tf.Tensor;
 }
 
-export interface PatchMergingResult {
+export type PatchMergingResult = {
   /** `[B, H/2, W/2, C]` each: x0 = (even row, even col), x1 = (odd, even), x2 = (even, odd), x3 = (odd, odd). */
   x0: tf.Tensor4D;
   x1: tf.Tensor4D;
@@ -91,7 +91,7 @@ export interface PatchMergingResult {
   normed: tf.Tensor3D;
   /** `[B, (H/2)·(W/2), 2C]`: `reduction(normed)`. */
   out: tf.Tensor3D;
-}
+};
 
 /**
  * Halve the resolution and double the channels: `[B, H·W, C]` → `[B, (H/2)·(W/2), 2C]`.

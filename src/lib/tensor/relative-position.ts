@@ -8,7 +8,7 @@ import { check, checkInt, checkRank } from './check';
 
 export type WindowSize2D = readonly [number, number];
 
-export interface RelativePositionIndex {
+export type RelativePositionIndex = {
   /** `[2, Wh, Ww]` int32: `coords[0]` = row h, `coords[1]` = column w (meshgrid, 'ij'). */
   coords: tf.Tensor3D;
   /** `[2, N]` int32, N = Wh·Ww: token t = h·Ww + w has coordinates (h, w). */
@@ -21,7 +21,7 @@ export interface RelativePositionIndex {
   relativeCoordsScaled: tf.Tensor3D;
   /** `[N, N]` int32: the sum of the two, in 0..(2Wh−1)(2Ww−1)−1. */
   relativePositionIndex: tf.Tensor2D;
-}
+};
 
 function checkWindow2D(windowSize: WindowSize2D): [number, number] {
   check(

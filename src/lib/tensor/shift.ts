@@ -79,7 +79,7 @@ export function regionLabels(
   return tf.tensor2d(labels, [H, W], 'float32');
 }
 
-export interface ShiftedWindowMask {
+export type ShiftedWindowMask = {
   /** `[1, H, W, 1]`: the labels in the official `img_mask` layout. */
   imgMask: tf.Tensor4D;
   /** `[nW, N]`, N = ws²: `mask_windows`, the labels of each window's tokens in raster order. */
@@ -88,7 +88,7 @@ export interface ShiftedWindowMask {
   labelDiff: tf.Tensor3D;
   /** `[nW, N, N]`: −100 where `labelDiff ≠ 0`, else 0. Symmetric, zero diagonal. */
   attnMask: tf.Tensor3D;
-}
+};
 
 /**
  * The full mask construction for an `H × W` map:

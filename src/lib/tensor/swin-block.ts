@@ -45,7 +45,7 @@ export interface SwinBlockParams {
   fc2Bias: tf.Tensor;
 }
 
-export interface SwinBlockResult {
+export type SwinBlockResult = {
   /** The window size and shift actually used, after the official clamp. */
   windowSize: number;
   shiftSize: number;
@@ -55,8 +55,11 @@ export interface SwinBlockResult {
   shifted: tf.Tensor4D;
   /** `[B·nW, ws, ws, C]`: `window_partition(shifted)`; viewed as `[B·nW, N, C]` for attention. */
   windows: tf.Tensor4D;
-  /** `[nW, N, N]` (0 / −100), or null when shift = 0 (no mask, as in the official code). */
-  attnMask: tf.Tensor3D | null;
+  /**
+   * `[nW, N, N]` (0 / −100), or undefined when shift = 0 (no mask, as in the official code).
+   * Undefined rather than null so the whole result stays a tfjs `TensorContainer` for `tf.dispose`.
+   */
+  attnMask: tf.Tensor3D | undefined;
   /** Every intermediate of the window attention (`attention.attn` is `[B·nW, heads, N, N]`). */
   attention: WindowAttentionResult;
   /** `[B·nW, heads, N, N]`: the attention weights (the same values as `attention.attn`). */
@@ -78,7 +81,7 @@ export interface SwinBlockResult {
   mlpOut: tf.Tensor3D;
   /** `[B, H·W, C]`: `x1 + mlpOut`. */
   out: tf.Tensor3D;
-}
+};
 
 /** The official clamp: a window no smaller than the map becomes the whole (short) side, unshifted. */
 export function effectiveWindow(
@@ -148,7 +151,7 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
     const shifted = shift > 0 ? roll(xNorm1, [-shift, -shift], [1, 2]) : tf.clone(xNorm1);
     const windows = windowPartition(shifted, ws);
     const mask = shift > 0 ? shiftedWindowMask(H, W, ws, shift) : null;
-    const attnMask = mask ? mask.attnMask : null;
+    const attnMask = mask ? mask.attnMask : undefined;
     const attention = windowAttention(
       tf.reshape(windows, [-1, N, C]),
       {
@@ -190,6 +193,6 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
       mlpOut,
       out
     };
-    return result as unknown as tf.TensorContainerObject;
-  }) as unknown as SwinBlockResult;
+    return result;
+  });
 }

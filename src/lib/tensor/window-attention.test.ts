@@ -41,7 +41,7 @@ describe('windowAttention: PyTorch parity, every intermediate', () => {
       const before = tf.memory().numTensors;
       const x = toTensor(c.tensors.x);
       const p = paramsOf(c);
-      const mask = c.tensors.mask ? toTensor(c.tensors.mask) : null;
+      const mask = c.tensors.mask ? toTensor(c.tensors.mask) : undefined;
       const r = windowAttention(x, p, mask);
       for (const [ours, theirs] of FIELDS) {
         expect(compare(r[ours], c.tensors[theirs]), ours).toBeNull();

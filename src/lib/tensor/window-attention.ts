@@ -26,7 +26,7 @@ export interface WindowAttentionParams {
 }
 
 /** Every intermediate of the forward pass; d = C / numHeads, B_ = B·nW. */
-export interface WindowAttentionResult {
+export type WindowAttentionResult = {
   /** `[3, B_, heads, N, d]`: `qkv(x).reshape(B_, N, 3, heads, d).permute(2, 0, 3, 1, 4)`. */
   qkv: tf.Tensor5D;
   /** `[B_, heads, N, d]` each. */
@@ -51,7 +51,7 @@ export interface WindowAttentionResult {
   merged: tf.Tensor3D;
   /** `[B_, N, C]`: `proj(merged)`. */
   out: tf.Tensor3D;
-}
+};
 
 /** Divisors of n, for the "choose a divisor" hint. */
 function divisors(n: number): number[] {
