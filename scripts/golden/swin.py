@@ -103,7 +103,9 @@ def layer_norm(x, w, b):
 def swin_block(x, H, W, p):
     B, L, C = x.shape
     ws, shift = p["window_size"], p["shift_size"]
-    if min(H, W) <= ws:  # the official clamp
+    # The official clamp, decided on the resolution the block was built for (input_resolution).
+    # Swin always runs at that size; SwinIR may run at another (padded) size, and builds the mask for it.
+    if min(p.get("input_resolution", (H, W))) <= ws:
         ws, shift = min(H, W), 0
     x_norm1 = layer_norm(x, p["norm1_weight"], p["norm1_bias"]).reshape(B, H, W, C)
     shifted = torch.roll(x_norm1, (-shift, -shift), (1, 2)) if shift > 0 else x_norm1
@@ -274,6 +276,10 @@ BLOCK_KEYS = ("norm1_weight", "norm1_bias", "qkv_weight", "qkv_bias", "proj_weig
               "relative_position_bias_table", "norm2_weight", "norm2_bias", "fc1_weight", "fc1_bias",
               "fc2_weight", "fc2_bias")
 
+# SwinIR at inference: the block was built for 8x8 (no clamp for ws 4) but runs on a 4x4 map, so it
+# keeps window 4 and shift 2 there, with the mask built for 4x4.
+SWINIR_INPUT_RESOLUTION = {"swinir_4x4_ws4_shift2_built_for_8x8": (8, 8)}
+
 block_cases = []
 for i, (name, B, H, W, C, heads, ws, shift, hidden, tiny) in enumerate([
     ("B2_8x8_C4_ws4_shift2_heads2", 2, 8, 8, 4, 2, 4, 2, 8, False),
@@ -283,15 +289,20 @@ for i, (name, B, H, W, C, heads, ws, shift, hidden, tiny) in enumerate([
     ("clamp_4x4_ws7_shift3", 1, 4, 4, 4, 4, 7, 3, 16, False),
     ("14x14_C2_ws7_shift3_heads1", 1, 14, 14, 2, 1, 7, 3, 4, False),
     ("4x4_C4_ws2_shift0_heads4_tinyvar", 1, 4, 4, 4, 4, 2, 0, 8, True),
+    ("swinir_4x4_ws4_shift2_built_for_8x8", 1, 4, 4, 4, 2, 4, 2, 8, False),
 ]):
     p = block_params(800 + 20 * i, C, heads, ws, shift, hidden)
-    ws_eff = min(H, W) if min(H, W) <= ws else ws
+    res = SWINIR_INPUT_RESOLUTION.get(name, (H, W))
+    if name in SWINIR_INPUT_RESOLUTION:
+        p["input_resolution"] = res
+    ws_eff = min(H, W) if min(res) <= ws else ws
     p["relative_position_bias_table"] = randn(800 + 20 * i + 12, (2 * ws_eff - 1) ** 2, heads)
     x = tiny_variance(900 + 2 * i, B, H * W, C) if tiny else randn(900 + 2 * i, B, H * W, C)
     r, ws_e, shift_e = swin_block(x, H, W, p)
     assert ws_e == ws_eff
     block_cases.append(case(name, {"H": H, "W": W, "num_heads": heads, "window_size": ws, "shift_size": shift,
-                                   "effective_window_size": ws_e, "effective_shift_size": shift_e},
+                                   "effective_window_size": ws_e, "effective_shift_size": shift_e,
+                                   "input_resolution": list(res)},
                             x=x, **param_tensors(p, BLOCK_KEYS), **r))
 save("swin_block", block_cases)
 

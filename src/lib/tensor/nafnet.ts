@@ -17,7 +17,7 @@ import { channelNorm, conv2dNchw } from './restormer';
  */
 export function simpleGate(x: tf.Tensor): tf.Tensor4D {
   checkRank('x', x, 4, 'B,C,H,W');
-  const C = x.shape[1];
+  const [, C] = x.shape;
   check(C % 2 === 0, () => `SimpleGate splits C in two halves, but C=${C} is odd`);
   return tf.tidy(() => {
     const [x1, x2] = tf.split(x, 2, 1);
@@ -33,14 +33,14 @@ export interface ScaParams {
   bias: tf.Tensor;
 }
 
-export interface ScaResult {
+export type ScaResult = {
   /** `AdaptiveAvgPool2d(1)(x)`, the per-channel mean: `[B, C, 1, 1]`. */
   pooled: tf.Tensor4D;
   /** `conv1x1(pooled)`: the per-channel scale `s = W·GAP(x) + b`, `[B, C, 1, 1]`. */
   s: tf.Tensor4D;
   /** `x * s`, broadcast over H, W: `[B, C, H, W]`. */
   out: tf.Tensor4D;
-}
+};
 
 /**
  * Simplified Channel Attention, `x = x * self.sca(x)` in `NAFBlock.forward`:
@@ -48,7 +48,7 @@ export interface ScaResult {
  */
 export function sca(x: tf.Tensor, p: ScaParams): ScaResult {
   checkRank('x', x, 4, 'B,C,H,W');
-  const C = x.shape[1];
+  const [, C] = x.shape;
   checkShape('sca weight', p.weight, [C, C, 1, 1], 'C,C,1,1');
   checkShape('sca bias', p.bias, [C], 'C');
   return tf.tidy(() => {
@@ -71,7 +71,7 @@ export function layerNorm2d(
   eps = 1e-6
 ): tf.Tensor4D {
   checkRank('x', x, 4, 'B,C,H,W');
-  const C = x.shape[1];
+  const [, C] = x.shape;
   checkShape('LayerNorm2d weight', weight, [C], 'C, the channels of x');
   checkShape('LayerNorm2d bias', bias, [C], 'C, the channels of x');
   check(eps > 0, () => `eps must be > 0, got ${eps}`);

@@ -29,7 +29,7 @@ export function conv2dNchw(
   const { padding = 0, groups = 1, name = 'conv' } = opts;
   checkRank(`${name} input`, x, 4, 'B,C,H,W');
   checkRank(`${name} weight`, weight, 4, 'out,in/groups,kh,kw');
-  const Cin = x.shape[1];
+  const [, Cin] = x.shape;
   const [Cout, perGroup, kh, kw] = weight.shape;
   check(
     groups === 1 || (groups === Cin && groups === Cout && perGroup === 1),
@@ -74,7 +74,7 @@ export function channelNorm(
   eps: number,
   subtractMean: boolean
 ): tf.Tensor4D {
-  const C = x.shape[1];
+  const [, C] = x.shape;
   return tf.tidy(() => {
     // Biased variance (÷C), taken about the mean in both variants: torch var(unbiased=False).
     const { mean, variance } = tf.moments(x, 1, true);
@@ -98,7 +98,7 @@ export function layerNormChannels(
   bias: tf.Tensor | null
 ): tf.Tensor4D {
   checkRank('x', x, 4, 'B,C,H,W');
-  const C = x.shape[1];
+  const [, C] = x.shape;
   checkShape('LayerNorm weight', weight, [C], 'C, the channels of x');
   if (bias) checkShape('LayerNorm bias', bias, [C], 'C, the channels of x');
   return channelNorm(x, weight, bias, 1e-5, bias !== null);
@@ -120,7 +120,7 @@ export interface MdtaParams {
   projectOutBias?: tf.Tensor | null;
 }
 
-export interface MdtaResult {
+export type MdtaResult = {
   /** `self.qkv(x)`, the 1×1 conv: `[B, 3C, H, W]`. */
   qkvPointwise: tf.Tensor4D;
   /** `self.qkv_dwconv(self.qkv(x))`: `[B, 3C, H, W]`. */
@@ -142,7 +142,7 @@ export interface MdtaResult {
   merged: tf.Tensor4D;
   /** `project_out(merged)`: `[B, C, H, W]`, the block's features (not an attention map). */
   out: tf.Tensor4D;
-}
+};
 
 /**
  * MDTA, `Attention.forward` in restormer_arch.py: `[B, C, H, W] → [B, C, H, W]`.
@@ -201,7 +201,7 @@ export interface GdfnParams {
   projectOutBias?: tf.Tensor | null;
 }
 
-export interface GdfnResult {
+export type GdfnResult = {
   /** `project_in(x)`: `[B, 2·hidden, H, W]`. */
   projected: tf.Tensor4D;
   /** `dwconv(projected)`: `[B, 2·hidden, H, W]`. */
@@ -214,7 +214,7 @@ export interface GdfnResult {
   gated: tf.Tensor4D;
   /** `project_out(gated)`: `[B, C, H, W]`. */
   out: tf.Tensor4D;
-}
+};
 
 /**
  * GDFN, `FeedForward.forward` in restormer_arch.py: `[B, C, H, W] → [B, C, H, W]`.
@@ -222,9 +222,9 @@ export interface GdfnResult {
  */
 export function gdfn(x: tf.Tensor, p: GdfnParams): GdfnResult {
   checkRank('x', x, 4, 'B,C,H,W');
-  const C = x.shape[1];
+  const [, C] = x.shape;
   checkRank('projectInWeight', p.projectInWeight, 4, '2·hidden,C,1,1');
-  const twoHidden = p.projectInWeight.shape[0];
+  const [twoHidden] = p.projectInWeight.shape;
   check(
     twoHidden % 2 === 0,
     () => `projectInWeight has ${twoHidden} output channels; GDFN needs an even 2·hidden`
@@ -262,7 +262,7 @@ export interface RestormerBlockParams {
   ffn: GdfnParams;
 }
 
-export interface RestormerBlockResult {
+export type RestormerBlockResult = {
   /** `norm1(x)`: `[B, C, H, W]`. */
   norm1: tf.Tensor4D;
   /** MDTA on `norm1` and its intermediates. */
@@ -275,7 +275,7 @@ export interface RestormerBlockResult {
   ffn: GdfnResult;
   /** `afterAttn + ffn(norm2(afterAttn))`: `[B, C, H, W]`. */
   out: tf.Tensor4D;
-}
+};
 
 /**
  * `TransformerBlock.forward` in restormer_arch.py: `x = x + attn(norm1(x)); x = x + ffn(norm2(x))`,

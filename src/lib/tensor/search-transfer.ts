@@ -47,7 +47,7 @@ const LEVELS = [
  * Names follow the official variables (`lrsr_lv3_unfold` → `lrsrLv3Unfold`, …); where the
  * official code reassigns a name (after `F.normalize`) we keep both versions.
  */
-export interface SearchTransferResult {
+export type SearchTransferResult = {
   /** `F.unfold(lrsr_lv3, 3, padding=1)`: `[B, C·9, H·W]`. */
   lrsrLv3Unfold: tf.Tensor3D;
   /** `F.unfold(refsr_lv3, 3, padding=1).permute(0, 2, 1)`: `[B, Hr·Wr, C·9]`. */
@@ -94,7 +94,7 @@ export interface SearchTransferResult {
   T_lv2: tf.Tensor4D;
   /** Transferred texture at lv1: `[B, c₁, 4H, 4W]`. */
   T_lv1: tf.Tensor4D;
-}
+};
 
 /**
  * `SearchTransfer.forward(lrsr_lv3, refsr_lv3, ref_lv1, ref_lv2, ref_lv3)`.
