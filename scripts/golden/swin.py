@@ -105,8 +105,9 @@ def swin_block(x, H, W, p):
     ws, shift = p["window_size"], p["shift_size"]
     # The official clamp, decided on the resolution the block was built for (input_resolution).
     # Swin always runs at that size; SwinIR may run at another (padded) size, and builds the mask for it.
-    if min(p.get("input_resolution", (H, W))) <= ws:
-        ws, shift = min(H, W), 0
+    res = p.get("input_resolution", (H, W))
+    if min(res) <= ws:
+        ws, shift = min(res), 0
     x_norm1 = layer_norm(x, p["norm1_weight"], p["norm1_bias"]).reshape(B, H, W, C)
     shifted = torch.roll(x_norm1, (-shift, -shift), (1, 2)) if shift > 0 else x_norm1
     windows = window_partition(shifted, ws)
@@ -295,7 +296,7 @@ for i, (name, B, H, W, C, heads, ws, shift, hidden, tiny) in enumerate([
     res = SWINIR_INPUT_RESOLUTION.get(name, (H, W))
     if name in SWINIR_INPUT_RESOLUTION:
         p["input_resolution"] = res
-    ws_eff = min(H, W) if min(res) <= ws else ws
+    ws_eff = min(res) if min(res) <= ws else ws
     p["relative_position_bias_table"] = randn(800 + 20 * i + 12, (2 * ws_eff - 1) ** 2, heads)
     x = tiny_variance(900 + 2 * i, B, H * W, C) if tiny else randn(900 + 2 * i, B, H * W, C)
     r, ws_e, shift_e = swin_block(x, H, W, p)

@@ -38,7 +38,8 @@ function paramsOf(c: GoldenCase): SwinBlockParams {
     fc1Weight: t('fc1_weight'),
     fc1Bias: t('fc1_bias'),
     fc2Weight: t('fc2_weight'),
-    fc2Bias: t('fc2_bias')
+    fc2Bias: t('fc2_bias'),
+    inputResolution: c.params.input_resolution as [number, number]
   };
 }
 
@@ -90,6 +91,8 @@ describe('swinBlock invariants', () => {
     expect(effectiveWindow(4, 8, 7, 3)).toEqual({ windowSize: 4, shiftSize: 0 });
     expect(effectiveWindow(8, 8, 8, 4)).toEqual({ windowSize: 8, shiftSize: 0 });
     expect(effectiveWindow(9, 12, 3, 1)).toEqual({ windowSize: 3, shiftSize: 1 });
+    // SwinIR: built for 64×64, run on a padded 8×8 image: no clamp, window 8 with shift 4 and a mask.
+    expect(effectiveWindow(8, 8, 8, 4, [64, 64])).toEqual({ windowSize: 8, shiftSize: 4 });
   });
 
   it('unshift ∘ shift puts every token back: with a zero attention path the block is the MLP residual', () => {
@@ -126,7 +129,7 @@ describe('swinBlock argument errors', () => {
       const p = randomParams(4, 2, 7, 3, 7);
       expect(() => swinBlock(tf.zeros([1, 16, 4]), 4, 4, p)).toThrow(
         'relative_position_bias_table must have (2·4−1)² = 49 rows for the effective window_size=4 ' +
-          '(clamped from 7 because min(H, W) = 4 ≤ 7), got shape [169, 2]'
+          '(clamped from 7 because min(input_resolution) = 4 ≤ 7), got shape [169, 2]'
       );
     });
   });

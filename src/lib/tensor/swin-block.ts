@@ -19,7 +19,7 @@ import { checkWindowMultiple, windowPartition, windowReverse } from './window';
 
 export interface SwinBlockParams {
   numHeads: number;
-  /** Requested window size; clamped to min(H, W) when min(H, W) ≤ windowSize. */
+  /** Requested window size; clamped to min(H, W) when min(H, W) ≤ windowSize (see `inputResolution`). */
   windowSize: number;
   /** Requested shift; 0 is W-MSA, > 0 is SW-MSA. Forced to 0 by the clamp. */
   shiftSize: number;
@@ -43,6 +43,12 @@ export interface SwinBlockParams {
   /** `[C, hidden]`, `[C]`: `mlp.fc2`. */
   fc2Weight: tf.Tensor;
   fc2Bias: tf.Tensor;
+  /**
+   * `[H, W]` the block was built for (`input_resolution`); defaults to the (H, W) it runs on, as in
+   * Swin. The clamp is decided on it, while the mask is built for the actual (H, W): SwinIR at
+   * inference builds the block for the training size and runs it on the padded image.
+   */
+  inputResolution?: readonly [number, number];
 }
 
 export type SwinBlockResult = {
@@ -83,16 +89,19 @@ export type SwinBlockResult = {
   out: tf.Tensor3D;
 };
 
-/** The official clamp: a window no smaller than the map becomes the whole (short) side, unshifted. */
+/**
+ * The official clamp (`SwinTransformerBlock.__init__`): if min(input_resolution) ≤ window_size, the
+ * window becomes min(input_resolution) and the shift 0. `inputResolution` defaults to `[H, W]`.
+ */
 export function effectiveWindow(
   H: number,
   W: number,
   windowSize: number,
-  shiftSize: number
+  shiftSize: number,
+  inputResolution: readonly [number, number] = [H, W]
 ): { windowSize: number; shiftSize: number } {
-  return Math.min(H, W) <= windowSize
-    ? { windowSize: Math.min(H, W), shiftSize: 0 }
-    : { windowSize, shiftSize };
+  const short = Math.min(...inputResolution);
+  return short <= windowSize ? { windowSize: short, shiftSize: 0 } : { windowSize, shiftSize };
 }
 
 /**
@@ -115,7 +124,18 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
     () =>
       `shift_size=${p.shiftSize} must be smaller than window_size=${p.windowSize} (0 ≤ shift_size < window_size)`
   );
-  const { windowSize: ws, shiftSize: shift } = effectiveWindow(H, W, p.windowSize, p.shiftSize);
+  const res = p.inputResolution ?? ([H, W] as const);
+  check(
+    Array.isArray(res) && res.length === 2 && res.every((v) => Number.isInteger(v) && v >= 1),
+    () => `input_resolution must be a pair of whole numbers [H, W], got ${JSON.stringify(res)}`
+  );
+  const { windowSize: ws, shiftSize: shift } = effectiveWindow(
+    H,
+    W,
+    p.windowSize,
+    p.shiftSize,
+    res
+  );
   const clamped = ws !== p.windowSize;
   checkWindowMultiple(H, W, ws);
   const rows = (2 * ws - 1) ** 2;
@@ -125,7 +145,7 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
       `relative_position_bias_table must have (2·${ws}−1)² = ${rows} rows for the effective ` +
       `window_size=${ws}` +
       (clamped
-        ? ` (clamped from ${p.windowSize} because min(H, W) = ${Math.min(H, W)} ≤ ${p.windowSize})`
+        ? ` (clamped from ${p.windowSize} because min(input_resolution) = ${Math.min(...res)} ≤ ${p.windowSize})`
         : '') +
       `, got shape [${p.relativePositionBiasTable.shape.join(', ')}]`
   );
