@@ -8,7 +8,12 @@
  * researchmm/TTSR `model/SearchTransfer.py`: `SearchTransfer.bis`.
  *
  * Why not the alternatives: `tf.unsortedSegmentSum` on the cpu backend loops once per segment
- * (O(pixels × entries)); a one-hot `conv2dTranspose` costs k⁴ multiply-adds per patch.
+ * (O(pixels × entries)); one-hot `conv2d` / `conv2dTranspose` cost k⁴ multiply-adds per patch
+ * and are exact only while no value is ±Inf/NaN (0·Inf = NaN leaks into neighbours) and the
+ * backend does no Winograd-style transform. Measured in Node at 1×64×40×40, k=3, p=1 (median
+ * of 9): gather unfold/fold 77/89 ms on cpu, 43/49 ms on wasm; one-hot conv unfold / transposed
+ * conv fold 144/52 ms on cpu, 13/15 ms on wasm; PyTorch (1 thread) 6/1.2 ms. If wasm speed
+ * matters more than exactness by construction, the conv path is the one to try.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check, checkInt, checkRank } from './check';
