@@ -156,6 +156,17 @@ describe('swinBlock argument errors', () => {
       );
     });
   });
+  it('an error raised inside the computation (qkv weight layout) leaks nothing', () => {
+    const p = { ...randomParams(4, 2, 4, 2, 4) };
+    const bad = { ...p, qkvWeight: tf.zeros([4, 12]) };
+    const x = tf.zeros([1, 64, 4]);
+    const before = tf.memory().numTensors;
+    expect(() => swinBlock(x, 8, 8, bad)).toThrow(
+      'qkv.weight must have shape [12, 4] (3C,C), got [4, 12]'
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, asContainer(p), bad.qkvWeight]);
+  });
   it('MLP weights must agree with fc1', () => {
     tf.tidy(() => {
       const p = { ...randomParams(4, 2, 4, 2, 4), fc2Weight: tf.zeros([4, 5]) };
