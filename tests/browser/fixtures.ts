@@ -20,7 +20,8 @@ export const test = base.extend<{ guards: Guards }>({
       page.on('request', (r) => {
         const url = new URL(r.url());
         const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-        if (!local && !['data:', 'blob:'].includes(url.protocol)) guards.foreignRequests.push(r.url());
+        if (!local && !['data:', 'blob:'].includes(url.protocol))
+          guards.foreignRequests.push(r.url());
       });
       await use(guards);
       expect(guards.consoleErrors, 'console errors').toEqual([]);
@@ -42,8 +43,10 @@ export async function figureReady(page: Page, id: string) {
 export async function readTensor(page: Page, name: string) {
   const root = page.locator(`[data-tensor="${name}"]`).first();
   const shape = (await root.getAttribute('data-shape'))!.split(',').map(Number);
-  const cells = await root.locator('[data-index]').evaluateAll((els) =>
-    els.map((e) => [e.getAttribute('data-index')!, Number(e.getAttribute('data-value'))] as const)
-  );
+  const cells = await root
+    .locator('[data-index]')
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-index')!, Number(e.getAttribute('data-value'))] as const)
+    );
   return { shape, values: new Map(cells) };
 }

@@ -10,14 +10,21 @@ test('home lists every chapter in order, linking to prerendered pages', async ({
   await expect(page.locator('h1')).toHaveText('Window partition and reverse');
 });
 
-test('chapter has an outline, prev/next links, KaTeX math and highlighted code', async ({ page }) => {
+test('chapter has an outline, prev/next links, KaTeX math and highlighted code', async ({
+  page
+}) => {
   await page.goto('/window-partition');
   const outline = page.getByRole('navigation', { name: 'On this page' });
-  await expect(outline.getByRole('link', { name: 'The way back' })).toHaveAttribute('href', '#the-way-back');
+  await expect(outline.getByRole('link', { name: 'The way back' })).toHaveAttribute(
+    'href',
+    '#the-way-back'
+  );
   await expect(page.locator('#the-way-back')).toHaveCount(1);
   await expect(page.locator('.katex').first()).toBeVisible();
   await expect(page.locator('pre.language-python .token.keyword').first()).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link').first()).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Chapters' }).getByRole('link').first()
+  ).toBeVisible();
 });
 
 test('theme switch toggles dark mode and remembers it', async ({ page }) => {
@@ -32,11 +39,15 @@ test('theme switch toggles dark mode and remembers it', async ({ page }) => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('prose, math and code are readable and the figure says it needs JavaScript', async ({ page }) => {
+  test('prose, math and code are readable and the figure says it needs JavaScript', async ({
+    page
+  }) => {
     await page.goto('/window-partition');
     await expect(page.locator('h2#split-permute-flatten')).toBeVisible();
     await expect(page.locator('.katex').first()).toBeVisible();
     await expect(page.locator('pre.language-python')).toBeVisible();
-    await expect(page.locator('[data-figure="window-partition"]')).toContainText('needs JavaScript');
+    await expect(page.locator('[data-figure="window-partition"]')).toContainText(
+      'needs JavaScript'
+    );
   });
 });

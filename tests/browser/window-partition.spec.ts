@@ -1,7 +1,15 @@
 import { expect, figureReady, readTensor, test } from './fixtures';
 
 /** window_partition computed independently of the app, from the formula. */
-function partitionIndex(b: number, y: number, x: number, c: number, W: number, ws: number, nW: number) {
+function partitionIndex(
+  b: number,
+  y: number,
+  x: number,
+  c: number,
+  W: number,
+  ws: number,
+  nW: number
+) {
   return [b * nW + Math.floor(y / ws) * (W / ws) + Math.floor(x / ws), y % ws, x % ws, c].join(',');
 }
 
@@ -26,7 +34,9 @@ test('B=2 H=8 W=12 C=3 ws=4: windows has shape 12,4,4,3 and equals window_partit
   await expect(page.getByText('B·nW = 2·6 = 12')).toBeVisible();
 });
 
-test('steps by keyboard, marks the current step and highlights its code lines', async ({ page }) => {
+test('steps by keyboard, marks the current step and highlights its code lines', async ({
+  page
+}) => {
   await page.goto('/window-partition');
   const fig = await figureReady(page, 'window-partition');
   const current = fig.locator('[aria-current="step"]');
@@ -63,7 +73,10 @@ test('hover and keyboard focus link a pixel to its window cell (provenance)', as
   await fig.locator('[data-tensor="windows"] rect[tabindex="0"]').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(fig.locator('[data-tensor="x"] rect.linked')).toHaveAttribute('data-index', '0,0,2,0');
+  await expect(fig.locator('[data-tensor="x"] rect.linked')).toHaveAttribute(
+    'data-index',
+    '0,0,2,0'
+  );
 });
 
 test('H=10 with window_size=4 explains and shows the SwinIR padding', async ({ page }) => {
@@ -106,7 +119,9 @@ for (const [query, message] of badQueries) {
   });
 }
 
-test('controls are named by the PyTorch argument and update the URL and tensors', async ({ page }) => {
+test('controls are named by the PyTorch argument and update the URL and tensors', async ({
+  page
+}) => {
   await page.goto('/window-partition');
   const fig = await figureReady(page, 'window-partition');
   const before = await fig.getAttribute('data-tensors-alive');

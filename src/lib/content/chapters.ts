@@ -33,7 +33,12 @@ export function outlineOf(markdown: string): ChapterMeta['outline'] {
   for (const line of markdown.split('\n')) {
     if (/^\s*```/.test(line)) inFence = !inFence;
     const m = !inFence && /^(##|###)\s+(.+?)\s*$/.exec(line);
-    if (m) outline.push({ depth: m[1].length as 2 | 3, text: m[2].replace(/`/g, ''), id: slugify(m[2]) });
+    if (m)
+      outline.push({
+        depth: m[1].length as 2 | 3,
+        text: m[2].replace(/`/g, ''),
+        id: slugify(m[2])
+      });
   }
   return outline;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { divisors, elementCapMessage, parseParams, parseValue, type ParamSpec } from './params';
 import { validateWindowPartition } from './window-partition';
 
+const q = (search: string) => Object.fromEntries(new URLSearchParams(search));
 const H: ParamSpec = { name: 'H', label: 'H', min: 1, max: 256, default: 8 };
 
 describe('parseValue', () => {
@@ -29,7 +30,7 @@ describe('parseValue', () => {
 
 describe('parseParams', () => {
   it('collects one message per bad parameter', () => {
-    const r = parseParams([H, { ...H, name: 'W' }], new URLSearchParams('H=x&W=12'));
+    const r = parseParams([H, { ...H, name: 'W' }], q('H=x&W=12'));
     expect(r.values).toEqual({ H: 8, W: 12 });
     expect(r.messages).toHaveLength(1);
   });
@@ -45,22 +46,22 @@ describe('elementCapMessage and divisors', () => {
 
 describe('validateWindowPartition', () => {
   it('keeps a valid query untouched', () => {
-    const r = validateWindowPartition(new URLSearchParams('B=2&H=8&W=12&C=3&window_size=4'));
+    const r = validateWindowPartition(q('B=2&H=8&W=12&C=3&window_size=4'));
     expect(r.messages).toEqual([]);
     expect(r.values).toMatchObject({ B: 2, H: 8, W: 12, C: 3, window_size: 4 });
   });
   it('explains the SwinIR padding when H is not a multiple of the window', () => {
-    const r = validateWindowPartition(new URLSearchParams('H=10&window_size=4'));
+    const r = validateWindowPartition(q('H=10&window_size=4'));
     expect(r.values.H).toBe(10);
     expect(r.messages[0]).toContain('H=10 is not a multiple of window_size=4: padded to 12');
   });
   it('shrinks a window too large to reflect-pad', () => {
-    const r = validateWindowPartition(new URLSearchParams('H=2&W=8&window_size=4'));
+    const r = validateWindowPartition(q('H=2&W=8&window_size=4'));
     expect(r.values.window_size).toBe(3);
     expect(r.messages[0]).toContain('window_size=4 is too large for a 2×8 image');
   });
   it('falls back to defaults above the element cap', () => {
-    const r = validateWindowPartition(new URLSearchParams('B=8&H=256&W=256&C=64'));
+    const r = validateWindowPartition(q('B=8&H=256&W=256&C=64'));
     expect(r.values).toMatchObject({ B: 1, H: 8, W: 8, C: 2 });
     expect(r.messages.at(-1)).toContain('more than the 4,194,304');
   });

@@ -60,12 +60,15 @@ export function parseValue(
   return { value: n };
 }
 
-/** Parse every spec from a query string; unknown keys are ignored. */
-export function parseParams(specs: readonly ParamSpec[], query: URLSearchParams): Parsed {
+/** Raw parameter values by name, as in the URL query (absent = use the default). */
+export type Query = Readonly<Record<string, string | undefined>>;
+
+/** Parse every spec from a query; unknown keys are ignored. */
+export function parseParams(specs: readonly ParamSpec[], query: Query): Parsed {
   const values: ParamValues = {};
   const messages: string[] = [];
   for (const spec of specs) {
-    const { value, message } = parseValue(spec, query.get(spec.name));
+    const { value, message } = parseValue(spec, query[spec.name]);
     values[spec.name] = value;
     if (message) messages.push(message);
   }

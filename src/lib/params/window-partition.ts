@@ -2,7 +2,14 @@
  * Parameters of /window-partition and the rules between them: H and W are padded to a multiple of
  * window_size as SwinIR does (explained, not refused); reflect padding must be smaller than the side.
  */
-import { elementCapMessage, defaults, parseParams, type ParamSpec, type Parsed } from './params';
+import {
+  elementCapMessage,
+  defaults,
+  parseParams,
+  type ParamSpec,
+  type Parsed,
+  type Query
+} from './params';
 
 export const windowPartitionSpecs: ParamSpec[] = [
   { name: 'B', label: 'B (batch)', min: 1, max: 8, default: 1 },
@@ -14,7 +21,7 @@ export const windowPartitionSpecs: ParamSpec[] = [
 ];
 
 /** Validate the combination; returns values the trace can run on, and what was changed and why. */
-export function validateWindowPartition(query: URLSearchParams): Parsed {
+export function validateWindowPartition(query: Query): Parsed {
   const { values, messages } = parseParams(windowPartitionSpecs, query);
   const { B, H, W, C } = values;
   let ws = values.window_size;

@@ -3,20 +3,20 @@
  * and the linked cell. One instance per figure, owned by the figure; synced to the URL query under
  * the PyTorch argument names, so a link reproduces the exact view.
  */
-import type { ParamSpec, Parsed } from '$lib/params/params';
+import type { ParamSpec, Parsed, Query } from '$lib/params/params';
 
 export class FigureState {
   /** Raw values as typed or linked; validation never mutates them. */
-  query = $state(new URLSearchParams());
+  query = $state<Query>({});
   /** Requested step, 0-based (the URL's `step` is 1-based for people). */
   requestedStep = $state(0);
   /** Provenance id linked by hover/focus, shared by every tensor view of the figure. */
   highlight = $state<number | null>(null);
 
   readonly specs: readonly ParamSpec[];
-  readonly #validate: (q: URLSearchParams) => Parsed;
+  readonly #validate: (q: Query) => Parsed;
 
-  constructor(specs: readonly ParamSpec[], validate: (q: URLSearchParams) => Parsed) {
+  constructor(specs: readonly ParamSpec[], validate: (q: Query) => Parsed) {
     this.specs = specs;
     this.#validate = validate;
   }
@@ -24,23 +24,19 @@ export class FigureState {
   parsed = $derived.by(() => this.#validate(this.query));
 
   setParam(name: string, raw: string): void {
-    const q = new URLSearchParams(this.query);
-    q.set(name, raw);
-    this.query = q;
+    this.query = { ...this.query, [name]: raw };
     this.highlight = null;
   }
 
   /** Read our parameters (and `step`) from a URL search string; other keys are ignored. */
   readUrl(search: string): void {
-    const all = new URLSearchParams(search);
-    const q = new URLSearchParams();
-    for (const s of this.specs) {
-      const v = all.get(s.name);
-      if (v !== null) q.set(s.name, v);
-    }
-    this.query = q;
-    const step = all.get('step');
-    this.stepQuery = step;
+    // Parsed once into a plain object; never mutated, so no reactive URLSearchParams is needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const all = Object.fromEntries(new URLSearchParams(search));
+    this.query = Object.fromEntries(
+      this.specs.filter((s) => all[s.name] !== undefined).map((s) => [s.name, all[s.name]])
+    );
+    this.stepQuery = all.step ?? null;
   }
 
   /** The raw `step` from the URL, validated against the step count by {@link stepOf}. */
@@ -67,13 +63,13 @@ export class FigureState {
 
   /** The canonical query for the current view: validated values that differ from the defaults. */
   search(stepIndex: number): string {
-    const q = new URLSearchParams();
-    for (const s of this.specs) {
-      const v = this.parsed.values[s.name];
-      if (v !== s.default) q.set(s.name, String(v));
-    }
-    if (stepIndex > 0) q.set('step', String(stepIndex + 1));
-    const text = q.toString();
+    const pairs = this.specs
+      .filter((s) => this.parsed.values[s.name] !== s.default)
+      .map((s) => [s.name, String(this.parsed.values[s.name])]);
+    if (stepIndex > 0) pairs.push(['step', String(stepIndex + 1)]);
+    const text = pairs
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
     return text ? `?${text}` : '';
   }
 }

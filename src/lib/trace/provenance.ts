@@ -7,7 +7,15 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /** A float32 tensor of `shape` whose elements are 0, 1, …, n−1 (exact up to 2²⁴). */
 export function iota(shape: number[]): tf.Tensor {
-  return tf.tidy(() => tf.reshape(tf.range(0, shape.reduce((a, b) => a * b, 1)), shape));
+  return tf.tidy(() =>
+    tf.reshape(
+      tf.range(
+        0,
+        shape.reduce((a, b) => a * b, 1)
+      ),
+      shape
+    )
+  );
 }
 
 /** The ids carried by `moved` (the op applied to {@link iota}), as integers. */

@@ -15,6 +15,7 @@ import tsSource from '$lib/tensor/window.ts?raw';
 import pySource from '../../../scripts/golden/window.py?raw';
 import { listing } from './listing';
 import { iota, provenanceOf } from './provenance';
+import { scoped } from './scoped';
 import type { Step, Trace } from './types';
 
 export interface WindowPartitionParams {
@@ -59,7 +60,7 @@ export function traceWindowPartition(p: WindowPartitionParams): Trace {
   const nw = Wp / ws;
   const nW = nh * nw;
 
-  const steps = tf.tidy(() => {
+  const steps = scoped(() => {
     const x = seededInput(p);
     const id = iota(x.shape);
     const xp = padded ? padNHWC(x, ws) : x;
