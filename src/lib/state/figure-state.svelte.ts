@@ -10,8 +10,14 @@ export class FigureState {
   query = $state<Query>({});
   /** Requested step, 0-based (the URL's `step` is 1-based for people). */
   requestedStep = $state(0);
-  /** Provenance id linked by hover/focus, shared by every tensor view of the figure. */
-  highlight = $state<number | null>(null);
+  /** Provenance ids linked by hover/focus, shared by every tensor view of the figure. */
+  highlight = $state<ReadonlySet<number> | null>(null);
+
+  link(ids: readonly number[] | null): void {
+    // Replaced whole on every hover, never mutated: a plain Set is enough.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.highlight = ids === null ? null : new Set(ids);
+  }
 
   readonly specs: readonly ParamSpec[];
   readonly #validate: (q: Query) => Parsed;

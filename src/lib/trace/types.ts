@@ -20,6 +20,11 @@ export interface TensorView {
    * same op on an index tensor). Elements with the same id are linked on hover/focus.
    */
   provenance?: Int32Array;
+  /**
+   * Ids a hovered element links to, when it relates several elements (e.g. cell (i, j) of an
+   * N×N map links query pixel i and key pixel j). Default: its own provenance id.
+   */
+  linksOf?: (flat: number) => number[];
   grid?: GridSpec;
   /** Lines drawn every `every` rows/cols (e.g. window borders). */
   guides?: { every: number };
