@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS, resolveChromium } from './tests/browser/chromium';
+import { CHROMIUM_FLAGS, resolveChromium } from './tests/browser/chromium.js';
 
 const executablePath = await resolveChromium();
 // PW_PORT lets several checkouts test at once; PW_DEV=1 tests against `vite dev` (no build needed).

@@ -1,10 +1,11 @@
 /**
- * Which Chromium the browser tests drive: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
- * the one shipped inside the npm package @sparticuz/chromium (so a fresh machine needs only npm;
- * `npx playwright install` cannot download here).
+ * Which Chromium the browser tests and the benchmark drive: $CHROMIUM_PATH, else Debian's
+ * /usr/bin/chromium, else the one shipped inside the npm package @sparticuz/chromium (so a fresh
+ * machine needs only npm; `npx playwright install` cannot download here).
  */
 import { existsSync } from 'node:fs';
 
+/** Flags for a closed network: no background requests, no QUIC, no first-run work. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-quic',
@@ -15,7 +16,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage'
 ];
 
-export async function resolveChromium(): Promise<string> {
+/** @returns {Promise<string>} the path of a Chromium executable */
+export async function resolveChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);

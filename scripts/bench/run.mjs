@@ -1,0 +1,82 @@
+// `npm run bench`: times the tensor core in headless Chromium (cpu, wasm, webgl) and, when
+// /usr/bin/python3 has torch, the same computations in PyTorch (1 thread), in the same run.
+// Prints a readable table and one JSON object; writes bench-results/latest.json. Not a test.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { CHROMIUM_FLAGS, resolveChromium } from '../../tests/browser/chromium.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const repeats = Number(process.env.BENCH_REPEATS ?? 5);
+const backends = (process.env.BENCH_BACKENDS ?? 'cpu,wasm,webgl').split(',');
+
+function torchTimes() {
+  try {
+    const out = execFileSync('/usr/bin/python3', [`${here}/torch_bench.py`, String(repeats)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
+    return JSON.parse(out);
+  } catch (err) {
+    console.error(`PyTorch not timed (${String(err).split('\n')[0]})`);
+    return null;
+  }
+}
+
+const server = await createServer({
+  configFile: false,
+  root: here,
+  logLevel: 'error',
+  resolve: { alias: { $lib: `${root}/src/lib` } },
+  server: { host: '127.0.0.1', port: 0, fs: { allow: [root] } }
+});
+await server.listen();
+const port = server.httpServer.address().port;
+const browser = await chromium.launch({
+  executablePath: await resolveChromium(),
+  args: [...CHROMIUM_FLAGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader']
+});
+let rows;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  page.setDefaultTimeout(0);
+  rows = await page.evaluate(([b, r]) => window.runBench(b, r), [backends, repeats]);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const torch = torchTimes();
+const result = {
+  date: new Date().toISOString(),
+  repeats,
+  chromium: browser.version(),
+  torch: torch && { version: torch.torch, threads: torch.threads },
+  rows: rows.map((r) => {
+    const t = torch?.median_ms[r.case];
+    return {
+      ...r,
+      torch_ms: t ?? null,
+      ratio: t && r.median_ms ? r.median_ms / t : null
+    };
+  })
+};
+
+const fmt = (v, d = 1) => (v === null || v === undefined ? '—' : v.toFixed(d));
+console.log(
+  '\nbackend  case                                          tfjs ms   torch ms   tfjs/torch'
+);
+for (const r of result.rows) {
+  console.log(
+    `${r.backend.padEnd(8)} ${r.case.padEnd(45)} ${fmt(r.median_ms).padStart(8)} ${fmt(r.torch_ms, 2).padStart(10)} ${fmt(r.ratio, 2).padStart(12)}${r.error ? `  (${r.error})` : ''}`
+  );
+}
+mkdirSync(`${root}/bench-results`, { recursive: true });
+writeFileSync(`${root}/bench-results/latest.json`, JSON.stringify(result, null, 2));
+console.log(JSON.stringify(result));
