@@ -11,6 +11,12 @@ export interface ParamSpec {
   default: number;
   /** Why the bound exists, appended to the message when a value is clamped to `max`. */
   maxReason?: string;
+  /**
+   * For a parameter written as text rather than one number (e.g. `window_size=2x3`): the canonical
+   * text of the validated values. Its control becomes a text input and the URL carries this text;
+   * the figure's `validate` parses the raw text itself. Without it the parameter is a plain number.
+   */
+  format?: (values: ParamValues) => string;
 }
 
 export type ParamValues = Record<string, number>;

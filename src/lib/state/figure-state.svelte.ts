@@ -69,9 +69,12 @@ export class FigureState {
 
   /** The canonical query for the current view: validated values that differ from the defaults. */
   search(stepIndex: number): string {
+    const values = this.parsed.values;
+    // A text-format parameter (e.g. window_size=2x3) is written as its canonical text.
     const pairs = this.specs
-      .filter((s) => this.parsed.values[s.name] !== s.default)
-      .map((s) => [s.name, String(this.parsed.values[s.name])]);
+      .map((s) => ({ s, text: s.format ? s.format(values) : String(values[s.name]) }))
+      .filter(({ s, text }) => text !== String(s.default))
+      .map(({ s, text }) => [s.name, text]);
     if (stepIndex > 0) pairs.push(['step', String(stepIndex + 1)]);
     const text = pairs
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
