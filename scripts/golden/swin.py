@@ -49,20 +49,20 @@ def shifted_window_mask(H, W, ws, shift):
 
 
 def relative_position_index(Wh, Ww):
-    ys, xs = torch.meshgrid(torch.arange(Wh), torch.arange(Ww), indexing="ij")
-    coords = torch.stack([ys, xs])  # 2, Wh, Ww
-    flat = coords.reshape(2, -1)  # 2, N
-    rel = (flat[:, :, None] - flat[:, None, :]).permute(1, 2, 0)  # N, N, 2: (h_i − h_j, w_i − w_j)
-    shifted = rel + torch.tensor([Wh - 1, Ww - 1])
-    scaled = shifted * torch.tensor([2 * Ww - 1, 1])  # the row offset is the one multiplied
-    index = scaled.sum(-1)
+    ys, xs = torch.meshgrid(torch.arange(Wh), torch.arange(Ww), indexing="ij")  # @step coords
+    coords = torch.stack([ys, xs])  # 2, Wh, Ww  # @step coords
+    flat = coords.reshape(2, -1)  # 2, N  # @step flatten
+    rel = (flat[:, :, None] - flat[:, None, :]).permute(1, 2, 0)  # N, N, 2: (h_i − h_j, w_i − w_j)  # @step diff permute
+    shifted = rel + torch.tensor([Wh - 1, Ww - 1])  # @step shift
+    scaled = shifted * torch.tensor([2 * Ww - 1, 1])  # the row offset is the one multiplied  # @step scale
+    index = scaled.sum(-1)  # @step sum
     return coords, flat, rel, shifted, scaled, index
 
 
 def relative_position_bias(table, Wh, Ww):
     index = relative_position_index(Wh, Ww)[-1]
     N = Wh * Ww
-    return table[index.reshape(-1)].reshape(N, N, -1).permute(2, 0, 1)
+    return table[index.reshape(-1)].reshape(N, N, -1).permute(2, 0, 1)  # @step gather
 
 
 def linear(x, w, b=None):
@@ -74,23 +74,23 @@ def window_attention(x, p, mask=None):
     B_, N, C = x.shape
     h = p["num_heads"]
     Wh, Ww = p["window_size"]
-    d = C // h
-    scale = p["qk_scale"] if p.get("qk_scale") is not None else d ** -0.5
-    qkv = linear(x, p["qkv_weight"], p["qkv_bias"]).reshape(B_, N, 3, h, d).permute(2, 0, 3, 1, 4)
-    q, k, v = qkv[0], qkv[1], qkv[2]
-    q_scaled = q * scale
-    attn_qk = q_scaled @ k.transpose(-2, -1)
-    rel_bias = relative_position_bias(p["relative_position_bias_table"], Wh, Ww)
-    attn_biased = attn_qk + rel_bias[None]
+    d = C // h  # @step reshape
+    scale = p["qk_scale"] if p.get("qk_scale") is not None else d ** -0.5  # @step scale
+    qkv = linear(x, p["qkv_weight"], p["qkv_bias"]).reshape(B_, N, 3, h, d).permute(2, 0, 3, 1, 4)  # @step linear reshape permute
+    q, k, v = qkv[0], qkv[1], qkv[2]  # @step split
+    q_scaled = q * scale  # @step scale
+    attn_qk = q_scaled @ k.transpose(-2, -1)  # @step qk
+    rel_bias = relative_position_bias(p["relative_position_bias_table"], Wh, Ww)  # @step bias
+    attn_biased = attn_qk + rel_bias[None]  # @step bias
     if mask is not None:
         nW = mask.shape[0]
         logits = (attn_biased.reshape(B_ // nW, nW, h, N, N) + mask[None, :, None]).reshape(B_, h, N, N)
     else:
         logits = attn_biased
-    attn = logits.softmax(-1)
-    heads_out = attn @ v
-    merged = heads_out.transpose(1, 2).reshape(B_, N, C)
-    out = linear(merged, p["proj_weight"], p["proj_bias"])
+    attn = logits.softmax(-1)  # @step softmax
+    heads_out = attn @ v  # @step av
+    merged = heads_out.transpose(1, 2).reshape(B_, N, C)  # @step merge
+    out = linear(merged, p["proj_weight"], p["proj_bias"])  # @step proj
     return dict(qkv=qkv, q=q, k=k, v=v, q_scaled=q_scaled, attn_qk=attn_qk, rel_bias=rel_bias,
                 attn_biased=attn_biased, attn_logits=logits, attn=attn, heads_out=heads_out,
                 merged=merged, out=out)

@@ -50,22 +50,22 @@ export function relativePositionIndex(windowSize: WindowSize2D): RelativePositio
   const [Wh, Ww] = checkWindow2D(windowSize);
   const N = Wh * Ww;
   return tf.tidy(() => {
-    const rows = tf.tile(tf.reshape(tf.range(0, Wh, 1, 'int32'), [Wh, 1]), [1, Ww]);
-    const cols = tf.tile(tf.reshape(tf.range(0, Ww, 1, 'int32'), [1, Ww]), [Wh, 1]);
-    const coords = tf.stack([rows, cols]) as tf.Tensor3D;
-    const coordsFlatten = tf.reshape(coords, [2, N]) as tf.Tensor2D;
+    const rows = tf.tile(tf.reshape(tf.range(0, Wh, 1, 'int32'), [Wh, 1]), [1, Ww]); // @step coords
+    const cols = tf.tile(tf.reshape(tf.range(0, Ww, 1, 'int32'), [1, Ww]), [Wh, 1]); // @step coords
+    const coords = tf.stack([rows, cols]) as tf.Tensor3D; // @step coords
+    const coordsFlatten = tf.reshape(coords, [2, N]) as tf.Tensor2D; // @step flatten
     // [2, N, 1] − [2, 1, N] → [2, N, N], then channels last: [N, N, 2].
-    const diff = tf.sub(tf.expandDims(coordsFlatten, 2), tf.expandDims(coordsFlatten, 1));
-    const relativeCoords = tf.transpose(diff, [1, 2, 0]) as tf.Tensor3D;
+    const diff = tf.sub(tf.expandDims(coordsFlatten, 2), tf.expandDims(coordsFlatten, 1)); // @step diff
+    const relativeCoords = tf.transpose(diff, [1, 2, 0]) as tf.Tensor3D; // @step permute
     const relativeCoordsShifted = tf.add(
       relativeCoords,
-      tf.tensor1d([Wh - 1, Ww - 1], 'int32')
+      tf.tensor1d([Wh - 1, Ww - 1], 'int32') // @step shift
     ) as tf.Tensor3D;
     const relativeCoordsScaled = tf.mul(
       relativeCoordsShifted,
-      tf.tensor1d([2 * Ww - 1, 1], 'int32')
+      tf.tensor1d([2 * Ww - 1, 1], 'int32') // @step scale
     ) as tf.Tensor3D;
-    const relativePositionIndex = tf.sum(relativeCoordsScaled, -1) as tf.Tensor2D;
+    const relativePositionIndex = tf.sum(relativeCoordsScaled, -1) as tf.Tensor2D; // @step sum
     return {
       coords,
       coordsFlatten,
@@ -85,7 +85,7 @@ export function relativePositionIndex(windowSize: WindowSize2D): RelativePositio
 export function relativePositionBias(table: tf.Tensor, windowSize: WindowSize2D): tf.Tensor3D {
   const [Wh, Ww] = checkWindow2D(windowSize);
   checkRank('relative_position_bias_table', table, 2, '(2Wh−1)(2Ww−1),heads');
-  const rows = (2 * Wh - 1) * (2 * Ww - 1);
+  const rows = (2 * Wh - 1) * (2 * Ww - 1); // @step table
   check(
     table.shape[0] === rows,
     () =>
@@ -95,7 +95,7 @@ export function relativePositionBias(table: tf.Tensor, windowSize: WindowSize2D)
   const N = Wh * Ww;
   return tf.tidy(() => {
     const { relativePositionIndex: index } = relativePositionIndex([Wh, Ww]);
-    const gathered = tf.gather(table, tf.reshape(index, [-1]));
-    return tf.transpose(tf.reshape(gathered, [N, N, -1]), [2, 0, 1]) as tf.Tensor3D;
+    const gathered = tf.gather(table, tf.reshape(index, [-1])); // @step gather
+    return tf.transpose(tf.reshape(gathered, [N, N, -1]), [2, 0, 1]) as tf.Tensor3D; // @step gather
   });
 }

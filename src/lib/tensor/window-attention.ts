@@ -133,21 +133,21 @@ export function windowAttention(
         `x must hold B·nW windows, each image's windows in partition order`
     );
   }
-  const d = C / heads;
-  const scale = p.qkScale ?? Math.pow(d, -0.5);
+  const d = C / heads; // @step reshape
+  const scale = p.qkScale ?? Math.pow(d, -0.5); // @step scale
 
   return tf.tidy(() => {
-    const qkvLin = linear(x, p.qkvWeight, p.qkvBias);
+    const qkvLin = linear(x, p.qkvWeight, p.qkvBias); // @step linear
     // [B_, N, 3·heads·d] → [B_, N, 3, heads, d] → [3, B_, heads, N, d]
     const qkv = tf.transpose(
-      tf.reshape(qkvLin, [B_, N, 3, heads, d]),
-      [2, 0, 3, 1, 4]
+      tf.reshape(qkvLin, [B_, N, 3, heads, d]), // @step reshape
+      [2, 0, 3, 1, 4] // @step permute
     ) as tf.Tensor5D;
-    const [q, k, v] = tf.unstack(qkv, 0) as tf.Tensor4D[];
-    const qScaled = tf.mul(q, scale) as tf.Tensor4D;
-    const attnQk = tf.matMul(qScaled, k, false, true) as tf.Tensor4D;
-    const relBias = relativePositionBias(p.relativePositionBiasTable, [Wh, Ww]);
-    const attnBiased = tf.add(attnQk, tf.expandDims(relBias, 0)) as tf.Tensor4D;
+    const [q, k, v] = tf.unstack(qkv, 0) as tf.Tensor4D[]; // @step split
+    const qScaled = tf.mul(q, scale) as tf.Tensor4D; // @step scale
+    const attnQk = tf.matMul(qScaled, k, false, true) as tf.Tensor4D; // @step qk
+    const relBias = relativePositionBias(p.relativePositionBiasTable, [Wh, Ww]); // @step bias
+    const attnBiased = tf.add(attnQk, tf.expandDims(relBias, 0)) as tf.Tensor4D; // @step bias
     // Without a mask the logits equal attnBiased; clone so each returned field is its own tensor.
     let attnLogits = tf.clone(attnBiased);
     if (mask) {
@@ -155,10 +155,10 @@ export function windowAttention(
       const maskB = tf.reshape(mask, [1, nW, 1, N, N]);
       attnLogits = tf.reshape(tf.add(grouped, maskB), [B_, heads, N, N]) as tf.Tensor4D;
     }
-    const attn = tf.softmax(attnLogits, -1) as tf.Tensor4D;
-    const headsOut = tf.matMul(attn, v) as tf.Tensor4D;
-    const merged = tf.reshape(tf.transpose(headsOut, [0, 2, 1, 3]), [B_, N, C]) as tf.Tensor3D;
-    const out = linear(merged, p.projWeight, p.projBias) as tf.Tensor3D;
+    const attn = tf.softmax(attnLogits, -1) as tf.Tensor4D; // @step softmax
+    const headsOut = tf.matMul(attn, v) as tf.Tensor4D; // @step av
+    const merged = tf.reshape(tf.transpose(headsOut, [0, 2, 1, 3]), [B_, N, C]) as tf.Tensor3D; // @step merge
+    const out = linear(merged, p.projWeight, p.projBias) as tf.Tensor3D; // @step proj
     return {
       qkv,
       q,
