@@ -64,16 +64,16 @@ export function regionLabels(
   checkMaskArgs(H, W, windowSize, shiftSize);
   const bands = (n: number) =>
     [
-      pySlice(n, 0, -windowSize),
-      pySlice(n, -windowSize, -shiftSize),
-      pySlice(n, -shiftSize, null)
+      pySlice(n, 0, -windowSize), // @step labels
+      pySlice(n, -windowSize, -shiftSize), // @step labels
+      pySlice(n, -shiftSize, null) // @step labels
     ] as const;
   const labels = new Float32Array(H * W);
-  let cnt = 0;
+  let cnt = 0; // @step labels
   for (const [h0, h1] of bands(H)) {
     for (const [w0, w1] of bands(W)) {
-      for (let y = h0; y < h1; y++) for (let x = w0; x < w1; x++) labels[y * W + x] = cnt;
-      cnt++;
+      for (let y = h0; y < h1; y++) for (let x = w0; x < w1; x++) labels[y * W + x] = cnt; // @step labels
+      cnt++; // @step labels
     }
   }
   return tf.tensor2d(labels, [H, W], 'float32');
@@ -111,15 +111,15 @@ export function shiftedWindowMask(
       W,
       1
     ]) as tf.Tensor4D;
-    const windowLabels = tf.reshape(windowPartition(imgMask, windowSize), [-1, N]) as tf.Tensor2D;
+    const windowLabels = tf.reshape(windowPartition(imgMask, windowSize), [-1, N]) as tf.Tensor2D; // @step partition
     // [nW, 1, N] − [nW, N, 1]: key label minus query label, broadcast to [nW, N, N].
     const labelDiff = tf.sub(
-      tf.expandDims(windowLabels, 1),
-      tf.expandDims(windowLabels, 2)
+      tf.expandDims(windowLabels, 1), // @step diff
+      tf.expandDims(windowLabels, 2) // @step diff
     ) as tf.Tensor3D;
     const attnMask = tf.where(
-      tf.notEqual(labelDiff, 0),
-      tf.fill(labelDiff.shape, MASK_VALUE),
+      tf.notEqual(labelDiff, 0), // @step fill
+      tf.fill(labelDiff.shape, MASK_VALUE), // @step fill
       tf.zerosLike(labelDiff)
     ) as tf.Tensor3D;
     return { imgMask, windowLabels, labelDiff, attnMask };
