@@ -6,5 +6,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  // The trace worker code-splits (dynamic imports of trace modules), which needs ES workers.
+  worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 700 }
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { fromWire, toWire, transferables } from './serialize';
+import type { Trace } from './types';
+
+const trace: Trace = {
+  listings: [],
+  steps: [
+    {
+      id: 's',
+      title: 'S',
+      explain: '',
+      tensors: [
+        {
+          name: 'attn_mask',
+          snap: { shape: [2, 2], dtype: 'float32', data: Float32Array.from([0, -100, -100, 0]) },
+          dims: ['N', 'N'],
+          provenance: Int32Array.from([0, 1, 2, 3]),
+          linksOf: (flat) => [Math.floor(flat / 2) + 10, (flat % 2) + 10]
+        },
+        {
+          name: 'x',
+          snap: { shape: [2], dtype: 'int32', data: Int32Array.from([10, 11]) },
+          dims: ['N']
+        }
+      ]
+    }
+  ]
+};
+
+describe('trace wire format', () => {
+  it('survives structured clone with links evaluated into a table', () => {
+    const wire = structuredClone(toWire(trace));
+    const back = fromWire(wire);
+    const view = back.steps[0].tensors[0];
+    expect([0, 1, 2, 3].map((f) => view.linksOf!(f))).toEqual([
+      [10, 10],
+      [10, 11],
+      [11, 10],
+      [11, 11]
+    ]);
+    expect(back.steps[0].tensors[1].linksOf).toBeUndefined();
+    expect(Array.from(view.snap.data)).toEqual([0, -100, -100, 0]);
+  });
+  it('lists each buffer to transfer once', () => {
+    expect(transferables(toWire(trace))).toHaveLength(5);
+  });
+});
