@@ -7,14 +7,14 @@ from common import case, randn, save
 
 
 def simple_gate(x):
-    x1, x2 = x.chunk(2, dim=1)
-    return x1 * x2
+    x1, x2 = x.chunk(2, dim=1)  # @step sca
+    return x1 * x2  # @step sca
 
 
 def sca(x, weight, bias):
-    pooled = F.adaptive_avg_pool2d(x, 1)
-    s = F.conv2d(pooled, weight, bias)
-    return pooled, s, x * s
+    pooled = F.adaptive_avg_pool2d(x, 1)  # @step sca
+    s = F.conv2d(pooled, weight, bias)  # @step sca
+    return pooled, s, x * s  # @step sca
 
 
 def layer_norm_2d(x, weight, bias, eps=1e-6):

@@ -13,38 +13,38 @@ from common import case, randn, save
 
 def layer_norm_channels(x, weight, bias):
     # to_3d -> LayerNorm over C -> to_4d, written over dim 1 directly.
-    mu = x.mean(1, keepdim=True)
-    var = x.var(1, keepdim=True, unbiased=False)
+    mu = x.mean(1, keepdim=True)  # @step norm1 norm2
+    var = x.var(1, keepdim=True, unbiased=False)  # @step norm1 norm2
     w = weight.view(1, -1, 1, 1)
     if bias is None:  # BiasFree: the variance is about the mean, but the mean is not subtracted
-        return x / torch.sqrt(var + 1e-5) * w
-    return (x - mu) / torch.sqrt(var + 1e-5) * w + bias.view(1, -1, 1, 1)
+        return x / torch.sqrt(var + 1e-5) * w  # @step norm1 norm2
+    return (x - mu) / torch.sqrt(var + 1e-5) * w + bias.view(1, -1, 1, 1)  # @step norm1 norm2
 
 
 def mdta(x, p):
     B, C, H, W = x.shape
     heads = p["numHeads"]
     t = {}
-    t["qkvPointwise"] = F.conv2d(x, p["qkvWeight"], p.get("qkvBias"))
-    t["qkv"] = F.conv2d(t["qkvPointwise"], p["qkvDwconvWeight"], p.get("qkvDwconvBias"), padding=1, groups=3 * C)
-    q, k, v = (u.reshape(B, heads, C // heads, H * W) for u in t["qkv"].chunk(3, dim=1))
-    t.update(q=q, k=k, v=v, qNorm=F.normalize(q, dim=-1), kNorm=F.normalize(k, dim=-1))
-    t["attnLogits"] = (t["qNorm"] @ t["kNorm"].transpose(-2, -1)) * p["temperature"]
-    t["attn"] = t["attnLogits"].softmax(dim=-1)
-    t["attnOut"] = t["attn"] @ v
-    t["merged"] = t["attnOut"].reshape(B, C, H, W)
-    t["out"] = F.conv2d(t["merged"], p["projectOutWeight"], p.get("projectOutBias"))
+    t["qkvPointwise"] = F.conv2d(x, p["qkvWeight"], p.get("qkvBias"))  # @step qkv
+    t["qkv"] = F.conv2d(t["qkvPointwise"], p["qkvDwconvWeight"], p.get("qkvDwconvBias"), padding=1, groups=3 * C)  # @step dwconv
+    q, k, v = (u.reshape(B, heads, C // heads, H * W) for u in t["qkv"].chunk(3, dim=1))  # @step chunk rearrange
+    t.update(q=q, k=k, v=v, qNorm=F.normalize(q, dim=-1), kNorm=F.normalize(k, dim=-1))  # @step normalize
+    t["attnLogits"] = (t["qNorm"] @ t["kNorm"].transpose(-2, -1)) * p["temperature"]  # @step qk
+    t["attn"] = t["attnLogits"].softmax(dim=-1)  # @step softmax mdta
+    t["attnOut"] = t["attn"] @ v  # @step av
+    t["merged"] = t["attnOut"].reshape(B, C, H, W)  # @step merge
+    t["out"] = F.conv2d(t["merged"], p["projectOutWeight"], p.get("projectOutBias"))  # @step project
     return t
 
 
 def gdfn(x, p):
     t = {}
-    t["projected"] = F.conv2d(x, p["projectInWeight"], p.get("projectInBias"))
+    t["projected"] = F.conv2d(x, p["projectInWeight"], p.get("projectInBias"))  # @step project-in
     two_hidden = t["projected"].shape[1]
-    t["dw"] = F.conv2d(t["projected"], p["dwconvWeight"], p.get("dwconvBias"), padding=1, groups=two_hidden)
-    t["x1"], t["x2"] = t["dw"].chunk(2, dim=1)
-    t["gated"] = F.gelu(t["x1"]) * t["x2"]  # exact (erf) GELU, nn.GELU() default
-    t["out"] = F.conv2d(t["gated"], p["projectOutWeight"], p.get("projectOutBias"))
+    t["dw"] = F.conv2d(t["projected"], p["dwconvWeight"], p.get("dwconvBias"), padding=1, groups=two_hidden)  # @step ffn-dwconv
+    t["x1"], t["x2"] = t["dw"].chunk(2, dim=1)  # @step ffn-chunk
+    t["gated"] = F.gelu(t["x1"]) * t["x2"]  # exact (erf) GELU, nn.GELU() default  # @step gate
+    t["out"] = F.conv2d(t["gated"], p["projectOutWeight"], p.get("projectOutBias"))  # @step ffn-out
     return t
 
 

@@ -14,3 +14,5 @@ export * from './relative-position';
 export * from './window-attention';
 export * from './swin-block';
 export * from './patch';
+export * from './heads-vs-conv';
+export * from './attention-cost';

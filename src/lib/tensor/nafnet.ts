@@ -20,8 +20,8 @@ export function simpleGate(x: tf.Tensor): tf.Tensor4D {
   const [, C] = x.shape;
   check(C % 2 === 0, () => `SimpleGate splits C in two halves, but C=${C} is odd`);
   return tf.tidy(() => {
-    const [x1, x2] = tf.split(x, 2, 1);
-    return tf.mul(x1, x2) as tf.Tensor4D;
+    const [x1, x2] = tf.split(x, 2, 1); // @step sca
+    return tf.mul(x1, x2) as tf.Tensor4D; // @step sca
   });
 }
 
@@ -52,9 +52,9 @@ export function sca(x: tf.Tensor, p: ScaParams): ScaResult {
   checkShape('sca weight', p.weight, [C, C, 1, 1], 'C,C,1,1');
   checkShape('sca bias', p.bias, [C], 'C');
   return tf.tidy(() => {
-    const pooled = tf.mean(x, [2, 3], true) as tf.Tensor4D;
-    const s = conv2dNchw(pooled, p.weight, p.bias, { name: 'sca' });
-    const out = tf.mul(x, s) as tf.Tensor4D;
+    const pooled = tf.mean(x, [2, 3], true) as tf.Tensor4D; // @step sca
+    const s = conv2dNchw(pooled, p.weight, p.bias, { name: 'sca' }); // @step sca
+    const out = tf.mul(x, s) as tf.Tensor4D; // @step sca
     return { pooled, s, out };
   });
 }

@@ -77,9 +77,9 @@ export function channelNorm(
   const [, C] = x.shape;
   return tf.tidy(() => {
     // Biased variance (÷C), taken about the mean in both variants: torch var(unbiased=False).
-    const { mean, variance } = tf.moments(x, 1, true);
-    const centred = subtractMean ? tf.sub(x, mean) : x;
-    const normed = tf.div(centred, tf.sqrt(tf.add(variance, eps)));
+    const { mean, variance } = tf.moments(x, 1, true); // @step norm1 norm2
+    const centred = subtractMean ? tf.sub(x, mean) : x; // @step norm1 norm2
+    const normed = tf.div(centred, tf.sqrt(tf.add(variance, eps))); // @step norm1 norm2
     const scaled = tf.mul(normed, tf.reshape(weight, [1, C, 1, 1]));
     return (bias ? tf.add(scaled, tf.reshape(bias, [1, C, 1, 1])) : scaled) as tf.Tensor4D;
   });
@@ -167,23 +167,23 @@ export function mdta(x: tf.Tensor, p: MdtaParams): MdtaResult {
   if (p.projectOutBias) checkShape('projectOutBias', p.projectOutBias, [C], 'C');
   const c = C / heads;
   return tf.tidy(() => {
-    const qkvPointwise = conv2dNchw(x, p.qkvWeight, p.qkvBias, { name: 'qkv' });
+    const qkvPointwise = conv2dNchw(x, p.qkvWeight, p.qkvBias, { name: 'qkv' }); // @step qkv
     const qkv = conv2dNchw(qkvPointwise, p.qkvDwconvWeight, p.qkvDwconvBias, {
       padding: 1,
-      groups: 3 * C,
+      groups: 3 * C, // @step dwconv
       name: 'qkv_dwconv'
     });
     // chunk(3, dim=1), then 'b (head c) h w -> b head c (h w)' is a plain reshape in NCHW.
     const [q, k, v] = tf
-      .split(qkv, 3, 1)
-      .map((t) => tf.reshape(t, [B, heads, c, H * W]) as tf.Tensor4D);
-    const qNorm = l2Normalize(q, -1) as tf.Tensor4D;
-    const kNorm = l2Normalize(k, -1) as tf.Tensor4D;
-    const attnLogits = tf.mul(tf.matMul(qNorm, kNorm, false, true), p.temperature) as tf.Tensor4D;
-    const attn = tf.softmax(attnLogits, -1) as tf.Tensor4D;
-    const attnOut = tf.matMul(attn, v) as tf.Tensor4D;
-    const merged = tf.reshape(attnOut, [B, C, H, W]) as tf.Tensor4D;
-    const out = conv2dNchw(merged, p.projectOutWeight, p.projectOutBias, { name: 'project_out' });
+      .split(qkv, 3, 1) // @step chunk
+      .map((t) => tf.reshape(t, [B, heads, c, H * W]) as tf.Tensor4D); // @step rearrange
+    const qNorm = l2Normalize(q, -1) as tf.Tensor4D; // @step normalize
+    const kNorm = l2Normalize(k, -1) as tf.Tensor4D; // @step normalize
+    const attnLogits = tf.mul(tf.matMul(qNorm, kNorm, false, true), p.temperature) as tf.Tensor4D; // @step qk
+    const attn = tf.softmax(attnLogits, -1) as tf.Tensor4D; // @step softmax mdta
+    const attnOut = tf.matMul(attn, v) as tf.Tensor4D; // @step av
+    const merged = tf.reshape(attnOut, [B, C, H, W]) as tf.Tensor4D; // @step merge
+    const out = conv2dNchw(merged, p.projectOutWeight, p.projectOutBias, { name: 'project_out' }); // @step project
     return { qkvPointwise, qkv, q, k, v, qNorm, kNorm, attnLogits, attn, attnOut, merged, out };
   });
 }
@@ -237,15 +237,15 @@ export function gdfn(x: tf.Tensor, p: GdfnParams): GdfnResult {
   if (p.dwconvBias) checkShape('dwconvBias', p.dwconvBias, [twoHidden], '2·hidden');
   if (p.projectOutBias) checkShape('projectOutBias', p.projectOutBias, [C], 'C');
   return tf.tidy(() => {
-    const projected = conv2dNchw(x, p.projectInWeight, p.projectInBias, { name: 'project_in' });
+    const projected = conv2dNchw(x, p.projectInWeight, p.projectInBias, { name: 'project_in' }); // @step project-in
     const dw = conv2dNchw(projected, p.dwconvWeight, p.dwconvBias, {
       padding: 1,
-      groups: twoHidden,
+      groups: twoHidden, // @step ffn-dwconv
       name: 'dwconv'
     });
-    const [x1, x2] = tf.split(dw, 2, 1) as tf.Tensor4D[];
-    const gated = tf.mul(gelu(x1), x2) as tf.Tensor4D;
-    const out = conv2dNchw(gated, p.projectOutWeight, p.projectOutBias, { name: 'project_out' });
+    const [x1, x2] = tf.split(dw, 2, 1) as tf.Tensor4D[]; // @step ffn-chunk
+    const gated = tf.mul(gelu(x1), x2) as tf.Tensor4D; // @step gate
+    const out = conv2dNchw(gated, p.projectOutWeight, p.projectOutBias, { name: 'project_out' }); // @step ffn-out
     return { projected, dw, x1, x2, gated, out };
   });
 }
@@ -298,12 +298,12 @@ export function restormerBlock(x: tf.Tensor, p: RestormerBlockParams): Restormer
     );
   }
   return tf.tidy(() => {
-    const norm1 = layerNormChannels(x, p.norm1Weight, p.norm1Bias ?? null);
-    const attn = mdta(norm1, p.attn);
-    const afterAttn = tf.add(x, attn.out) as tf.Tensor4D;
-    const norm2 = layerNormChannels(afterAttn, p.norm2Weight, p.norm2Bias ?? null);
-    const ffn = gdfn(norm2, p.ffn);
-    const out = tf.add(afterAttn, ffn.out) as tf.Tensor4D;
+    const norm1 = layerNormChannels(x, p.norm1Weight, p.norm1Bias ?? null); // @step norm1
+    const attn = mdta(norm1, p.attn); // @step qkv
+    const afterAttn = tf.add(x, attn.out) as tf.Tensor4D; // @step residual1
+    const norm2 = layerNormChannels(afterAttn, p.norm2Weight, p.norm2Bias ?? null); // @step norm2
+    const ffn = gdfn(norm2, p.ffn); // @step project-in
+    const out = tf.add(afterAttn, ffn.out) as tf.Tensor4D; // @step residual2
     return { norm1, attn, afterAttn, norm2, ffn, out };
   });
 }
