@@ -61,7 +61,7 @@ export function unfold(x: tf.Tensor, kernelSize: number, opts: FoldOptions = {})
     // Flatten each channel's plane and append one zero: the padding's entries point at it.
     const flat = tf.reshape(x, [B, C, H * W]);
     const withZero = tf.concat([flat, tf.zeros([B, C, 1], x.dtype)], 2);
-    const picked = tf.gather(withZero, tf.tensor1d(table, 'int32'), 2); // [B, C, k·k·L]
+    const picked = tf.gather(withZero, tf.tensor1d(table, 'int32'), 2); // [B, C, k·k·L] // @step unfold_cols unfold_rows
     return tf.reshape(picked, [B, C * kk, L]) as tf.Tensor3D;
   });
 }
@@ -106,7 +106,7 @@ export function fold(
   return tf.tidy(() => {
     const flat = tf.reshape(cols, [B, C, kk * L]);
     const withZero = tf.concat([flat, tf.zeros([B, C, 1], cols.dtype)], 2);
-    const picked = tf.gather(withZero, tf.tensor1d(table, 'int32'), 2); // [B, C, H·W·slots]
+    const picked = tf.gather(withZero, tf.tensor1d(table, 'int32'), 2); // [B, C, H·W·slots] // @step fold
     return tf.reshape(tf.sum(tf.reshape(picked, [B, C, H, W, slots]), -1), [
       B,
       C,
