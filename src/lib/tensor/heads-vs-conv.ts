@@ -217,9 +217,14 @@ export function windowAttentionOp(attn: tf.Tensor): LinearOp {
       const [n, C, H, W] = batch.shape;
       check(H * W === N, () => `the window has ${N} tokens, the batch ${H}×${W}`);
       const d = C / heads;
-      const v = tf.transpose(tf.reshape(batch, [n, heads, d, N]), [0, 1, 3, 2]);
-      const out = tf.matMul(tf.broadcastTo(attn, [n, heads, N, N]), v);
-      return tf.reshape(tf.transpose(out, [0, 1, 3, 2]), [n, C, H, W]) as tf.Tensor4D;
+      // [n, heads, d, N] → [heads, N, n·d]: one matMul per head over the whole batch, no broadcast.
+      const v = tf.reshape(tf.transpose(tf.reshape(batch, [n, heads, d, N]), [1, 3, 0, 2]), [
+        heads,
+        N,
+        n * d
+      ]);
+      const out = tf.reshape(tf.matMul(attn, v), [heads, N, n, d]);
+      return tf.reshape(tf.transpose(out, [2, 0, 3, 1]), [n, C, H, W]) as tf.Tensor4D;
     });
 }
 
@@ -229,9 +234,14 @@ export function mdtaOp(attn: tf.Tensor): LinearOp {
   return (batch) =>
     tf.tidy(() => {
       const [n, C, H, W] = batch.shape;
-      const v = tf.reshape(batch, [n, heads, d, H * W]);
-      const out = tf.matMul(tf.broadcastTo(attn, [n, heads, d, d]), v);
-      return tf.reshape(out, [n, C, H, W]) as tf.Tensor4D;
+      const P = H * W;
+      const v = tf.reshape(tf.transpose(tf.reshape(batch, [n, heads, d, P]), [1, 2, 0, 3]), [
+        heads,
+        d,
+        n * P
+      ]);
+      const out = tf.reshape(tf.matMul(attn, v), [heads, d, n, P]);
+      return tf.reshape(tf.transpose(out, [2, 0, 1, 3]), [n, C, H, W]) as tf.Tensor4D;
     });
 }
 
