@@ -12,18 +12,18 @@ LEVELS = [("lv3", 3, 1, 1, 1), ("lv2", 6, 2, 2, 2), ("lv1", 12, 4, 4, 4)]
 
 def bis(cols, index):
     # out[b, :, j] = cols[b, :, index[b, j]]: expand the index over the row axis, gather dim 2.
-    return torch.gather(cols, 2, index.unsqueeze(1).expand(-1, cols.size(1), -1))
+    return torch.gather(cols, 2, index.unsqueeze(1).expand(-1, cols.size(1), -1))  # @step gather
 
 
 def search_transfer(lrsr_lv3, refsr_lv3, refs, divide):
     B, _, H, W = lrsr_lv3.shape
     t = {}
-    t["lrsrLv3Unfold"] = F.unfold(lrsr_lv3, kernel_size=3, padding=1, stride=1)
-    t["refsrLv3Unfold"] = F.unfold(refsr_lv3, kernel_size=3, padding=1, stride=1).permute(0, 2, 1)
-    t["lrsrLv3Normed"] = F.normalize(t["lrsrLv3Unfold"], dim=1)
-    t["refsrLv3Normed"] = F.normalize(t["refsrLv3Unfold"], dim=2)
-    R = torch.bmm(t["refsrLv3Normed"], t["lrsrLv3Normed"])
-    score, index = torch.max(R, dim=1)
+    t["lrsrLv3Unfold"] = F.unfold(lrsr_lv3, kernel_size=3, padding=1, stride=1)  # @step unfold
+    t["refsrLv3Unfold"] = F.unfold(refsr_lv3, kernel_size=3, padding=1, stride=1).permute(0, 2, 1)  # @step unfold
+    t["lrsrLv3Normed"] = F.normalize(t["lrsrLv3Unfold"], dim=1)  # @step normalize
+    t["refsrLv3Normed"] = F.normalize(t["refsrLv3Unfold"], dim=2)  # @step normalize
+    R = torch.bmm(t["refsrLv3Normed"], t["lrsrLv3Normed"])  # @step relevance max
+    score, index = torch.max(R, dim=1)  # @step max
     # The parity test compares index exactly: refuse fixtures where float rounding could flip it.
     top2 = torch.topk(R, 2, dim=1).values
     assert (top2[:, 0] - top2[:, 1]).min() > 1e-4, "argmax too close to a tie; change the seed"
@@ -31,18 +31,18 @@ def search_transfer(lrsr_lv3, refsr_lv3, refs, divide):
     for name, k, s, p, f in LEVELS:
         Lv = name[0].upper() + name[1:]
         opts = dict(kernel_size=k, padding=p, stride=s)
-        ref_unfold = F.unfold(refs[name], **opts)
-        t_unfold = bis(ref_unfold, index)
-        folded = F.fold(t_unfold, (f * H, f * W), **opts)
+        ref_unfold = F.unfold(refs[name], **opts)  # @step gather
+        t_unfold = bis(ref_unfold, index)  # @step gather
+        folded = F.fold(t_unfold, (f * H, f * W), **opts)  # @step fold
         if divide == "constant9":
-            divisor = torch.tensor(3.0 * 3.0)
+            divisor = torch.tensor(3.0 * 3.0)  # official TTSR  # @step fold divide
         else:
-            divisor = F.fold(bis(F.unfold(torch.ones_like(refs[name]), **opts), index), (f * H, f * W), **opts)
+            divisor = F.fold(bis(F.unfold(torch.ones_like(refs[name]), **opts), index), (f * H, f * W), **opts)  # the post  # @step divide
         t[f"ref{Lv}Unfold"] = ref_unfold
         t[f"T_{name}_unfold"] = t_unfold
         t[f"T_{name}_folded"] = folded
         t[f"divisor{Lv}"] = divisor
-        t[f"T_{name}"] = folded / divisor
+        t[f"T_{name}"] = folded / divisor  # @step fold divide
     return t
 
 

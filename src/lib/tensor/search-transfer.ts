@@ -146,27 +146,27 @@ export function searchTransfer(
 
   return tf.tidy(() => {
     const k3 = { stride: 1, padding: 1 };
-    const lrsrLv3Unfold = unfold(lrsrLv3, 3, k3);
-    const refsrLv3Unfold = tf.transpose(unfold(refsrLv3, 3, k3), [0, 2, 1]) as tf.Tensor3D;
-    const lrsrLv3Normed = l2Normalize(lrsrLv3Unfold, 1) as tf.Tensor3D;
-    const refsrLv3Normed = l2Normalize(refsrLv3Unfold, 2) as tf.Tensor3D;
-    const R = tf.matMul(refsrLv3Normed, lrsrLv3Normed) as tf.Tensor3D;
+    const lrsrLv3Unfold = unfold(lrsrLv3, 3, k3); // @step unfold
+    const refsrLv3Unfold = tf.transpose(unfold(refsrLv3, 3, k3), [0, 2, 1]) as tf.Tensor3D; // @step unfold
+    const lrsrLv3Normed = l2Normalize(lrsrLv3Unfold, 1) as tf.Tensor3D; // @step normalize
+    const refsrLv3Normed = l2Normalize(refsrLv3Unfold, 2) as tf.Tensor3D; // @step normalize
+    const R = tf.matMul(refsrLv3Normed, lrsrLv3Normed) as tf.Tensor3D; // @step relevance max
     // torch.max(R, dim=1): values and first index of the maximum.
-    const score = tf.max(R, 1) as tf.Tensor2D;
-    const index = tf.argMax(R, 1) as tf.Tensor2D;
+    const score = tf.max(R, 1) as tf.Tensor2D; // @step max
+    const index = tf.argMax(R, 1) as tf.Tensor2D; // @step max
 
     const out: Record<string, tf.Tensor> = {};
     for (const { name, kernelSize, stride, padding, factor } of LEVELS) {
       const o = { stride, padding };
       const size: [number, number] = [factor * H, factor * W];
-      const refUnfold = unfold(refs[name], kernelSize, o);
-      const tUnfold = blockIndexSelect(refUnfold, index);
-      const folded = fold(tUnfold, size, kernelSize, o);
+      const refUnfold = unfold(refs[name], kernelSize, o); // @step gather
+      const tUnfold = blockIndexSelect(refUnfold, index); // @step gather
+      const folded = fold(tUnfold, size, kernelSize, o); // @step fold
       const divisor =
         divide === 'constant9'
-          ? tf.scalar(9)
+          ? tf.scalar(9) // official TTSR // @step fold divide
           : fold(
-              blockIndexSelect(unfold(tf.onesLike(refs[name]), kernelSize, o), index),
+              blockIndexSelect(unfold(tf.onesLike(refs[name]), kernelSize, o), index), // the post // @step divide
               size,
               kernelSize,
               o
@@ -176,7 +176,7 @@ export function searchTransfer(
       out[`T_${name}_unfold`] = tUnfold;
       out[`T_${name}_folded`] = folded;
       out[`divisor${Lv}`] = divisor;
-      out[`T_${name}`] = tf.div(folded, divisor);
+      out[`T_${name}`] = tf.div(folded, divisor); // @step fold divide
     }
     const S = tf.reshape(score, [B, 1, H, W]) as tf.Tensor4D;
     return {
