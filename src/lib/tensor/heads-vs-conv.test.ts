@@ -20,6 +20,16 @@ import {
 const rnd = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
 const softmaxMaps = (shape: number[], seed: number) => tf.softmax(rnd(shape, seed), -1);
 
+/** Runs fn in a tfjs scope (disposing what it made) and returns its plain result. */
+function scope<T>(fn: () => T): T {
+  tf.engine().startScope();
+  try {
+    return fn();
+  } finally {
+    tf.engine().endScope();
+  }
+}
+
 /** Runs fn and checks it leaves no tensor behind. */
 function noLeak<T>(fn: () => T): T {
   const before = tf.memory().numTensors;
@@ -36,7 +46,7 @@ describe('headOfChannel / channelKernels', () => {
   });
   it('kernels[c] is the picked row of its head’s map, and out[i, c] = Σ_j kernels[c, j]·v[j, c]', () => {
     noLeak(() =>
-      tf.tidy(() => {
+      scope(() => {
         const attn = softmaxMaps([1, 3, 9, 9], 1);
         const v = rnd([1, 3, 9, 2], 2);
         const k = channelKernels(tf.squeeze(attn, [0]), 4, 6);
@@ -44,8 +54,8 @@ describe('headOfChannel / channelKernels', () => {
         const kd = k.arraySync();
         expect(kd[0]).toEqual(kd[1]);
         expect(kd[2]).not.toEqual(kd[1]);
-        const out = attnTimesV(attn, v).arraySync()[0][4];
-        const vv = tf.reshape(tf.transpose(v, [0, 2, 1, 3]), [9, 6]).arraySync();
+        const out = (attnTimesV(attn, v).arraySync() as number[][][])[0][4];
+        const vv = tf.reshape(tf.transpose(v, [0, 2, 1, 3]), [9, 6]).arraySync() as number[][];
         for (let c = 0; c < 6; c++) {
           const expected = kd[c].reduce((s, w, j) => s + w * vv[j][c], 0);
           expect(out[c]).toBeCloseTo(expected, 5);
@@ -64,7 +74,7 @@ describe('experiments', () => {
   for (const heads of [1, 2, 3, 6])
     it(`channel independence holds exactly for heads=${heads}`, () => {
       const r = noLeak(() =>
-        tf.tidy(() =>
+        scope(() =>
           channelIndependence(
             softmaxMaps([4, heads, 9, 9], heads),
             rnd([4, heads, 9, 6 / heads], 7)
@@ -76,7 +86,7 @@ describe('experiments', () => {
     });
   it('counts one distinct map per head in every window', () => {
     for (const heads of [1, 2, 3, 6]) {
-      const counts = tf.tidy(() => distinctMaps(softmaxMaps([4, heads, 9, 9], 11), 6));
+      const counts = scope(() => distinctMaps(softmaxMaps([4, heads, 9, 9], 11), 6));
       expect(counts).toEqual([heads, heads, heads, heads]);
     }
   });
@@ -91,7 +101,7 @@ describe('impulseResponse and kernelProperties', () => {
   const M = 3;
   function props(op1: (x: number) => Parameters<typeof impulseResponse>[0], pixel = 4) {
     return noLeak(() =>
-      tf.tidy(() =>
+      scope(() =>
         kernelProperties(
           impulseResponse(op1(0), C, M, M),
           impulseResponse(op1(1), C, M, M),

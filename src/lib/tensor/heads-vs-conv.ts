@@ -262,7 +262,7 @@ export function depthwiseOp(weight: tf.Tensor): LinearOp {
  */
 export function groupedConv(x: tf.Tensor, weight: tf.Tensor, groups: number): tf.Tensor4D {
   checkRank('x', x, 4, 'B,C,H,W');
-  const C = x.shape[1];
+  const [, C] = x.shape as [number, number, number, number];
   check(C % groups === 0, () => `groups=${groups} does not divide C=${C}`);
   checkRank('weight', weight, 4, 'C,C/groups,3,3');
   return tf.tidy(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { linesOf } from './listing';
-import { headsVsConvListings, traceHeadsVsConv } from './heads-vs-convolution';
+import { headsVsConvFacts, headsVsConvListings, traceHeadsVsConv } from './heads-vs-convolution';
 
 const base = { C: 6, window_size: 3, num_heads: 2, seed: 0, pixel: 4 };
 
@@ -60,5 +60,17 @@ describe('traceHeadsVsConv', () => {
     const t0 = performance.now();
     traceHeadsVsConv({ C: 12, window_size: 6, num_heads: 4, seed: 1, pixel: 35 });
     expect(performance.now() - t0).toBeLessThan(8_000);
+  });
+});
+
+describe('headsVsConvFacts', () => {
+  it('reproduces the errata: 1 and 6 maps, no channel mixing, not Toeplitz', () => {
+    const f = headsVsConvFacts();
+    expect(f.counts1).toBe('1, 1, 1, 1');
+    expect(f.counts6).toBe('6, 6, 6, 6');
+    expect(f.off1).toBe('0');
+    expect(f.off6).toBe('0');
+    expect(Number(f.toeplitz)).toBeGreaterThan(0.01);
+    expect(f.scaMix).toBe('0');
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { mdta } from '$lib/tensor';
 import { linesOf } from './listing';
-import { restormerListings, traceRestormer } from './restormer';
+import {
+  restormerFacts,
+  restormerListings,
+  restormerParameterCount,
+  traceRestormer
+} from './restormer';
 
 const params = { C: 8, H: 6, W: 5, num_heads: 2, ffn_expansion_factor: 2.66, seed: 0 };
 const STEPS = [
@@ -92,5 +97,21 @@ describe('traceRestormer', () => {
       });
       expect(r.attn.shape).toEqual([1, 2, 4, 4]);
     });
+  });
+});
+
+describe('restormer facts', () => {
+  it('counts the official default Restormer() at 26,126,644 parameters', () => {
+    expect(restormerParameterCount()).toBe(26_126_644);
+  });
+  it('computes the misconception numbers from tensors', () => {
+    const f = restormerFacts();
+    expect(f.attnShape).toBe('(1, 2, 4, 4)');
+    expect(f.dwGroups).toBe('24/24');
+    expect(f.normHW).toBe('1.000–1.000');
+    expect(f.geluNeg).toBe('-0.1587');
+    expect(f.geluPos).toBe('0.8413');
+    expect(f.outShape).toBe('(1, 8, 6, 5)');
+    expect(f.params).toBe('26,126,644');
   });
 });
