@@ -146,14 +146,12 @@ export function inputMap(H: number, W: number, C: number): tf.Tensor4D {
  */
 export function seededWeights(x: tf.Tensor4D, ws: number): WindowAttentionParams {
   const C = x.shape[3];
-  return tf.tidy(() => {
+  const t = tf.tidy(() => {
     const { mean, variance } = tf.moments(x, [0, 1, 2]);
     const sd = tf.maximum(tf.sqrt(variance), 1e-6);
     const qkv = tf.mul(tf.randomNormal([3 * C, C], 0, 1, 'float32', 11), C ** -0.5);
     const bias = tf.mul(tf.randomNormal([3 * C], 0, 1, 'float32', 12), 0.1);
     return {
-      numHeads: 1,
-      windowSize: [ws, ws],
       qkvWeight: tf.div(qkv, sd),
       qkvBias: tf.sub(bias, tf.reshape(tf.matMul(qkv, tf.reshape(tf.div(mean, sd), [C, 1])), [-1])),
       projWeight: tf.mul(tf.randomNormal([C, C], 0, 1, 'float32', 13), C ** -0.5),
@@ -164,6 +162,7 @@ export function seededWeights(x: tf.Tensor4D, ws: number): WindowAttentionParams
       )
     };
   });
+  return { numHeads: 1, windowSize: [ws, ws], ...t };
 }
 
 /** 0 / −100 wherever the given `[1, H, W, 1]` labels differ inside a window (as the official mask). */
