@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { linePlot } from './line-plot';
+
+describe('linePlot', () => {
+  const series = [
+    { name: 'a', points: [1, 2, 4].map((x) => ({ x, y: 10 ** x })) },
+    { name: 'b', points: [1, 2, 4].map((x) => ({ x, y: 10 })) }
+  ];
+  it('maps x linearly and y on a log scale into the margins', () => {
+    const p = linePlot(series, { width: 400, height: 200 });
+    expect(p.x(1)).toBe(p.margin.left);
+    expect(p.x(4)).toBe(400 - p.margin.right);
+    // Equal ratios are equal distances on the log axis.
+    expect(p.y(10) - p.y(100)).toBeCloseTo(p.y(100) - p.y(1000), 6);
+    expect(p.paths.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(p.paths[0].d.startsWith('M')).toBe(true);
+  });
+  it('y ticks are powers of ten', () => {
+    const p = linePlot(series);
+    expect(p.yTicks.every((t) => Number.isInteger(Math.log10(t.v)))).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Parameters of /window-attention and the rules between them: the window must tile H and W (the
+ * nearest valid window is used and explained), Swin's clamp when the image is no larger than the
+ * window, and num_heads must divide C. Also the cost of global against window attention.
+ */
+import {
+  defaults,
+  divisors,
+  elementCapMessage,
+  parseParams,
+  type ParamSpec,
+  type Parsed,
+  type Query
+} from './params';
+
+export const windowAttentionSpecs: ParamSpec[] = [
+  { name: 'B', label: 'B (batch)', min: 1, max: 4, default: 1 },
+  { name: 'H', label: 'H (height)', min: 1, max: 64, default: 8 },
+  { name: 'W', label: 'W (width)', min: 1, max: 64, default: 8 },
+  { name: 'C', label: 'C (channels)', min: 1, max: 48, default: 6 },
+  { name: 'window_size', label: 'window_size', min: 1, max: 16, default: 4 },
+  { name: 'num_heads', label: 'num_heads', min: 1, max: 48, default: 2 },
+  { name: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, default: 0 }
+];
+
+/** Validate the combination; never throws. */
+export function validateWindowAttention(query: Query): Parsed {
+  const { values, messages } = parseParams(windowAttentionSpecs, query);
+  const { B, H, W, C } = values;
+  let ws = values.window_size;
+  let heads = values.num_heads;
+
+  if (Math.min(H, W) < ws) {
+    messages.push(
+      `window_size=${ws} is larger than the ${H}×${W} image: Swin then uses one window of ` +
+        `min(H, W) = ${Math.min(H, W)}. Using window_size=${Math.min(H, W)}.`
+    );
+    ws = Math.min(H, W);
+  }
+  if (H % ws !== 0 || W % ws !== 0) {
+    const requested = ws;
+    while (ws > 1 && (H % ws !== 0 || W % ws !== 0)) ws--;
+    const axis = H % requested !== 0 ? `H=${H}` : `W=${W}`;
+    messages.push(
+      `${axis} is not a multiple of window_size=${requested}: windows must tile the image ` +
+        `(SwinIR pads it, see /window-partition). Using window_size=${ws}, the largest size ` +
+        `≤ ${requested} that divides both H=${H} and W=${W}.`
+    );
+  }
+  if (C % heads !== 0) {
+    const choices = divisors(C);
+    const nearest = Math.max(...choices.filter((d) => d <= heads));
+    messages.push(
+      `num_heads=${heads} does not divide C=${C}: each head takes C / num_heads channels, so ` +
+        `choose one of ${choices.join(', ')}. Using num_heads=${nearest}.`
+    );
+    heads = nearest;
+  }
+  const N = ws * ws;
+  const cap =
+    elementCapMessage('attn', [B * (H / ws) * (W / ws), heads, N, N]) ??
+    elementCapMessage('qkv', [3, B * H * W, C]);
+  if (cap) return { values: defaults(windowAttentionSpecs), messages: [...messages, cap] };
+  return { values: { ...values, window_size: ws, num_heads: heads }, messages };
+}
+
+export interface AttentionCost {
+  /** Tokens per image, HW, and per window, N = M². */
+  tokens: number;
+  N: number;
+  /** Entries of the attention matrix per image and head: global (HW)², window HW·M². */
+  globalEntries: number;
+  windowEntries: number;
+  /** Entries of q, k and v together: 3·HW·C, the same for global and window attention. */
+  qkvEntries: number;
+  /** Floating-point operations of each step (a multiply-add counts 2), for B images. */
+  flops: { step: string; window: number; global: number }[];
+}
+
+/** What window attention saves (and what it does not), from the parameters alone. */
+export function attentionCost(p: {
+  B: number;
+  H: number;
+  W: number;
+  C: number;
+  window_size: number;
+  num_heads: number;
+}): AttentionCost {
+  const { B, H, W, C, num_heads: heads } = p;
+  const L = H * W;
+  const N = p.window_size ** 2;
+  const both = (step: string, f: number) => ({ step, window: f, global: f });
+  return {
+    tokens: L,
+    N,
+    globalEntries: L * L,
+    windowEntries: L * N,
+    qkvEntries: 3 * L * C,
+    flops: [
+      both('qkv = Linear(C, 3C)', 2 * B * L * C * 3 * C),
+      both('q · scale', B * L * C),
+      { step: 'q @ kᵀ', window: 2 * B * L * N * C, global: 2 * B * L * L * C },
+      { step: '+ bias', window: B * heads * L * N, global: B * heads * L * L },
+      { step: 'softmax', window: 3 * B * heads * L * N, global: 3 * B * heads * L * L },
+      { step: 'attn @ v', window: 2 * B * L * N * C, global: 2 * B * L * L * C },
+      both('proj = Linear(C, C)', 2 * B * L * C * C)
+    ]
+  };
+}
