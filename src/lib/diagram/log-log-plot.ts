@@ -83,7 +83,7 @@ export function plotLayout(
       label: s.label,
       d: path(points) ?? '',
       // Viridis without its brightest end, which is hard to see on a light background.
-      color: palette.color(i * 0.85),
+      color: palette.color(i * 0.75),
       dash: DASHES[i % DASHES.length],
       points
     };
