@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linePlot } from './line-plot';
+import { LABEL_GAP, linePlot } from './line-plot';
 
 describe('linePlot', () => {
   const series = [
@@ -18,5 +18,10 @@ describe('linePlot', () => {
   it('y ticks are powers of ten', () => {
     const p = linePlot(series);
     expect(p.yTicks.every((t) => Number.isInteger(Math.log10(t.v)))).toBe(true);
+  });
+  it('end labels of coinciding series do not overlap', () => {
+    const same = [0, 1].map((k) => ({ name: `s${k}`, points: [1, 2].map((x) => ({ x, y: 100 })) }));
+    const [a, b] = linePlot(same).paths;
+    expect(Math.abs(a.labelY - b.labelY)).toBeGreaterThanOrEqual(LABEL_GAP);
   });
 });

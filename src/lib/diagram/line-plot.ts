@@ -14,6 +14,9 @@ export interface PlotOptions {
   margin?: { top: number; right: number; bottom: number; left: number };
 }
 
+/** Smallest vertical distance between two end labels, in px. */
+export const LABEL_GAP = 13;
+
 export function linePlot(series: Series[], opts: PlotOptions = {}) {
   const { width = 520, height = 260 } = opts;
   const m = opts.margin ?? { top: 12, right: 110, bottom: 36, left: 64 };
@@ -30,14 +33,19 @@ export function linePlot(series: Series[], opts: PlotOptions = {}) {
   const path = line<{ x: number; y: number }>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
+  const paths = series.map((s) => {
+    const last = s.points[s.points.length - 1];
+    return { name: s.name, d: path(s.points) ?? '', labelX: x(last.x) + 6, labelY: y(last.y) };
+  });
+  // End labels of close series are pushed apart so they never overlap.
+  const byY = [...paths].sort((a, b) => a.labelY - b.labelY);
+  for (let i = 1; i < byY.length; i++)
+    byY[i].labelY = Math.max(byY[i].labelY, byY[i - 1].labelY + LABEL_GAP);
   return {
     width,
     height,
     margin: m,
-    paths: series.map((s) => {
-      const last = s.points[s.points.length - 1];
-      return { name: s.name, d: path(s.points) ?? '', labelX: x(last.x) + 6, labelY: y(last.y) };
-    }),
+    paths,
     xTicks: x.ticks(6).map((v) => ({ v, pos: x(v) })),
     yTicks: y
       .ticks(4)
