@@ -45,6 +45,12 @@ describe('gridLayout', () => {
     expect(l.cells).toHaveLength(640);
   });
 
+  it('shrinks cells as slices multiply', () => {
+    expect(gridLayout([2, 4, 4], 'a').cell).toBe(34);
+    expect(gridLayout([8, 4, 4], 'a').cell).toBe(26);
+    expect(gridLayout([8, 2, 16, 16], 'attn', { rows: 2, cols: 3, facets: [0, 1] }).cell).toBe(18);
+  });
+
   it('handles 1-D and 2-D tensors', () => {
     expect(gridLayout([5], 'v').cells.map((c) => c.index)).toEqual([[0], [1], [2], [3], [4]]);
     const m = gridLayout([2, 3], 'm', defaultGrid(2), { cell: 10 });

@@ -78,7 +78,12 @@ export function gridLayout(
     opts.cell ??
     Math.max(
       6,
-      Math.min(34, Math.floor((maxWidth - gap) / Math.max(cols, 1)), Math.floor(560 / rows))
+      Math.min(
+        // Many slices get smaller cells, so a [B_, heads, N, N] map stays a screenful or two.
+        facetsDrawn <= 2 ? 34 : facetsDrawn <= 8 ? 26 : 18,
+        Math.floor((maxWidth - gap) / Math.max(cols, 1)),
+        Math.floor(560 / rows)
+      )
     );
   const facetW = cols * cell;
   const facetH = rows * cell;
