@@ -26,7 +26,8 @@ export default defineConfig({
       ? `npx vite dev --host 127.0.0.1 --port ${port} --strictPort`
       : `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a preview server started before the last build serves a stale file index.
+    reuseExistingServer: false,
     timeout: 60_000
   }
 });
