@@ -2,8 +2,6 @@
  * Loads the PyTorch golden fixtures written by `scripts/golden/*.py` and compares tfjs results
  * with them. Tolerance for float32: |got − exp| ≤ 1e-4 + 1e-4·|exp|; integers exactly.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 
 export interface GoldenTensor {
@@ -22,9 +20,13 @@ export interface GoldenFile {
   cases: GoldenCase[];
 }
 
+// Bundled by Vite, so the same parity tests run in Node (cpu) and in Chromium (wasm).
+const files = import.meta.glob<GoldenFile>('./*.json', { eager: true, import: 'default' });
+
 export function loadGolden(name: string): GoldenFile {
-  const path = fileURLToPath(new URL(`./${name}.json`, import.meta.url));
-  return JSON.parse(readFileSync(path, 'utf8')) as GoldenFile;
+  const file = files[`./${name}.json`];
+  if (!file) throw new Error(`no golden fixture tests/golden/${name}.json (run npm run golden)`);
+  return file;
 }
 
 /** A fixture tensor as a tfjs tensor (caller disposes, or use inside tf.tidy). */
