@@ -1,8 +1,9 @@
 /**
  * Sliding-window patches: `F.unfold` (im2col), `F.fold` (col2im), the overlap count, and TTSR's
  * block index select. tfjs has no unfold/fold, so both are one `gather` through an index table
- * built here in plain JS: a gather only copies values, so `unfold` is exact, and `fold` sums at
- * most ⌈k/s⌉² real values per pixel (plus exact zeros) in PyTorch's own (ky, kx) order.
+ * built in plain JS (`fold-index.ts`): a gather only copies values, so `unfold` is exact, and
+ * `fold` sums at most ⌈k/s⌉² real values per pixel (plus exact zeros) in PyTorch's own (ky, kx)
+ * order.
  *
  * Mirrors PyTorch `torch.nn.functional.unfold` / `fold` (zero padding, dilation 1) and
  * researchmm/TTSR `model/SearchTransfer.py`: `SearchTransfer.bis`.
@@ -17,6 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check, checkInt, checkRank } from './check';
+import { foldTable, unfoldTable } from './fold-index';
 
 export interface FoldOptions {
   /** Step between patches, PyTorch `stride` (default 1). */
@@ -206,91 +208,4 @@ function checkSize(what: string, shape: number[]): void {
       `${what} would have ${shape.join('×')} = ${n} elements, more than the ${MAX_ELEMENTS} ` +
       `(2^28) this page computes: use a smaller size`
   );
-}
-
-// Index tables depend only on (H, W, k, s, p); keep the last few (plain arrays, not tensors,
-// so a cache never holds backend memory).
-const cache = new Map<string, { table: Int32Array; slots: number }>();
-function memo(key: string, build: () => { table: Int32Array; slots: number }) {
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = build();
-    if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
-    cache.set(key, hit);
-  }
-  return hit;
-}
-
-/** Source index (into a plane of H·W plus one zero at H·W) for every (ky, kx, oy, ox). */
-function unfoldTable(H: number, W: number, k: number, s: number, p: number): Int32Array {
-  return memo(`u${H},${W},${k},${s},${p}`, () => {
-    const outH = Math.floor((H + 2 * p - k) / s) + 1;
-    const outW = Math.floor((W + 2 * p - k) / s) + 1;
-    const table = new Int32Array(k * k * outH * outW);
-    let i = 0;
-    for (let ky = 0; ky < k; ky++)
-      for (let kx = 0; kx < k; kx++)
-        for (let oy = 0; oy < outH; oy++)
-          for (let ox = 0; ox < outW; ox++) {
-            const y = oy * s + ky - p;
-            const x = ox * s + kx - p;
-            table[i++] = y >= 0 && y < H && x >= 0 && x < W ? y * W + x : H * W;
-          }
-    return { table, slots: 1 };
-  }).table;
-}
-
-/**
- * For every pixel (y, x), the ⌈k/s⌉² column entries that land on it, as indices into one
- * channel's flattened `[k·k·L]` columns (the zero at k·k·L fills the unused slots). Slots run
- * in increasing (ky, kx), the order in which PyTorch's col2im adds them.
- */
-function foldTable(
-  H: number,
-  W: number,
-  k: number,
-  s: number,
-  p: number
-): { table: Int32Array; slots: number } {
-  return memo(`f${H},${W},${k},${s},${p}`, () => {
-    const outH = Math.floor((H + 2 * p - k) / s) + 1;
-    const outW = Math.floor((W + 2 * p - k) / s) + 1;
-    const L = outH * outW;
-    const n = Math.ceil(k / s);
-    const sentinel = k * k * L;
-    // Per axis: for coordinate y, the (ky, oy) pairs in increasing ky (= decreasing oy).
-    const axis = (size: number, out: number) => {
-      const ks = new Int32Array(size * n).fill(-1);
-      const os = new Int32Array(size * n).fill(-1);
-      for (let y = 0; y < size; y++) {
-        const yp = y + p;
-        let o = Math.min(Math.floor(yp / s), out - 1);
-        for (let j = 0; j < n && o >= 0; j++, o--) {
-          const kIdx = yp - o * s;
-          if (kIdx < k) {
-            ks[y * n + j] = kIdx;
-            os[y * n + j] = o;
-          }
-        }
-      }
-      return { ks, os };
-    };
-    const ay = axis(H, outH);
-    const ax = axis(W, outW);
-    const slots = n * n;
-    const table = new Int32Array(H * W * slots).fill(sentinel);
-    for (let y = 0; y < H; y++)
-      for (let x = 0; x < W; x++)
-        for (let jy = 0; jy < n; jy++) {
-          const ky = ay.ks[y * n + jy];
-          if (ky < 0) continue;
-          for (let jx = 0; jx < n; jx++) {
-            const kx = ax.ks[x * n + jx];
-            if (kx < 0) continue;
-            const col = ay.os[y * n + jy] * outW + ax.os[x * n + jx];
-            table[(y * W + x) * slots + jy * n + jx] = (ky * k + kx) * L + col;
-          }
-        }
-    return { table, slots };
-  });
 }
