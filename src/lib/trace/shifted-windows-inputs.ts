@@ -1,0 +1,46 @@
+/**
+ * What the /shifted-windows trace runs on: the page's map (pixel numbers or a smooth image) and
+ * seeded one-head attention weights scaled to that map.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { WindowAttentionParams } from '$lib/tensor';
+
+/** C = 1: each pixel holds its own number y·W + x (as in the post's figures); C > 1: a smooth image. */
+export function inputMap(H: number, W: number, C: number): tf.Tensor4D {
+  const data = new Float32Array(H * W * C);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++)
+      for (let c = 0; c < C; c++) {
+        const wave = Math.sin(
+          2 * Math.PI * ((1 + (c % 2)) * (y / H) + (0.5 + c / 3) * (x / W)) + c
+        );
+        const disc = (y - H / 2) ** 2 + (x - W / 3) ** 2 < (Math.min(H, W) / 4) ** 2 ? 0.4 : 0;
+        data[(y * W + x) * C + c] = C === 1 ? y * W + x : 0.5 + 0.4 * wave + disc;
+      }
+  return tf.tensor4d(data, [1, H, W, C]);
+}
+
+/**
+ * Seeded weights for one head. The input's per-channel mean and spread are folded into the qkv
+ * linear (W/σ, b − W·μ/σ), so the logits stay O(1) even on pixel numbers 0..H·W−1.
+ */
+export function seededWeights(x: tf.Tensor4D, ws: number): WindowAttentionParams {
+  const C = x.shape[3];
+  const t = tf.tidy(() => {
+    const { mean, variance } = tf.moments(x, [0, 1, 2]);
+    const sd = tf.maximum(tf.sqrt(variance), 1e-6);
+    const qkv = tf.mul(tf.randomNormal([3 * C, C], 0, 1, 'float32', 11), C ** -0.5);
+    const bias = tf.mul(tf.randomNormal([3 * C], 0, 1, 'float32', 12), 0.1);
+    return {
+      qkvWeight: tf.div(qkv, sd),
+      qkvBias: tf.sub(bias, tf.reshape(tf.matMul(qkv, tf.reshape(tf.div(mean, sd), [C, 1])), [-1])),
+      projWeight: tf.mul(tf.randomNormal([C, C], 0, 1, 'float32', 13), C ** -0.5),
+      projBias: tf.mul(tf.randomNormal([C], 0, 1, 'float32', 14), 0.1),
+      relativePositionBiasTable: tf.mul(
+        tf.randomNormal([(2 * ws - 1) ** 2, 1], 0, 1, 'float32', 15),
+        0.5
+      )
+    };
+  });
+  return { numHeads: 1, windowSize: [ws, ws], ...t };
+}
