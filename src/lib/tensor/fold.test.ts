@@ -88,7 +88,9 @@ describe('fold invariants', () => {
             const expected = tf.mul(x, overlapCount(H, W, k, { stride: s, padding: p }));
             return tf.max(tf.abs(tf.sub(back, expected))).dataSync()[0];
           });
-          return err < 1e-5 && tf.memory().numTensors === before;
+          // Summing up to k² overlaps rounds differently from x·count (by a few ulps of values up
+          // to ~100 on wasm's summation order), so allow the project's parity tolerance.
+          return err < 1e-4 && tf.memory().numTensors === before;
         }
       ),
       { numRuns: 60 }

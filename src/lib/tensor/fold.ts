@@ -168,7 +168,21 @@ export function blockIndexSelect(cols: tf.Tensor, index: tf.Tensor): tf.Tensor3D
         `index value ${values[i]} at flat position ${i} is outside [0, ${L - 1}] (cols has L=${L} columns)`
     );
   }
-  return tf.tidy(() => tf.gather(cols, index, 2, 1) as tf.Tensor3D);
+  // Not tf.gather(cols, index, 2, 1): with batchDims it returns wrong columns for B > 1 on the
+  // wasm backend (tfjs 4.22; caught by the parity tests in Chromium). Gathering rows of the
+  // flattened [B·L, K] table with global indices b·L + index[b, j] is exact on every backend.
+  const [, K] = cols.shape;
+  const Lp = index.shape[1];
+  return tf.tidy(() => {
+    const table = tf.reshape(tf.transpose(cols, [0, 2, 1]), [B * L, K]);
+    const offsets = tf.tensor1d(
+      Array.from({ length: B }, (_, b) => b * L),
+      'int32'
+    );
+    const global = tf.add(index, tf.reshape(offsets, [B, 1]));
+    const rows = tf.gather(table, tf.reshape(global, [-1]), 0);
+    return tf.transpose(tf.reshape(rows, [B, Lp, K]), [0, 2, 1]) as tf.Tensor3D;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
