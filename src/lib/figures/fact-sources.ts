@@ -13,8 +13,8 @@ async function run(facts: () => Facts): Promise<Facts> {
 
 export const factSources = {
   'heads-vs-convolution': () =>
-    import('$lib/trace/heads-vs-convolution').then((m) => run(m.headsVsConvFacts)),
-  restormer: () => import('$lib/trace/restormer').then((m) => run(m.restormerFacts)),
+    import('$lib/trace/heads-vs-convolution-facts').then((m) => run(m.headsVsConvFacts)),
+  restormer: () => import('$lib/trace/restormer-facts').then((m) => run(m.restormerFacts)),
   'unfold-fold': () => import('$lib/trace/unfold-fold').then((m) => run(m.unfoldFoldFacts)),
   'ttsr-search-transfer': () =>
     import('$lib/trace/ttsr-search-transfer').then((m) => run(m.ttsrFacts))

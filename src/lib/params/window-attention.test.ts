@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionCost, validateWindowAttention } from './window-attention';
+import { validateWindowAttention } from './window-attention';
 
 describe('validateWindowAttention', () => {
   it('keeps a valid combination as is', () => {
@@ -46,18 +46,5 @@ describe('validateWindowAttention', () => {
     const r = validateWindowAttention({ H: 'abc', num_heads: '-3', window_size: '1e9' });
     expect(r.messages.length).toBeGreaterThan(0);
     expect(r.values.window_size).toBeGreaterThan(0);
-  });
-});
-
-describe('attentionCost', () => {
-  it('Swin stage 1 (56×56, M = 7): HW·M² against (HW)² entries', () => {
-    const c = attentionCost({ B: 1, H: 56, W: 56, C: 96, window_size: 7, num_heads: 3 });
-    expect(c.windowEntries).toBe(153_664);
-    expect(c.globalEntries).toBe(9_834_496);
-    expect(c.qkvEntries).toBe(3 * 3136 * 96);
-    const linear = c.flops.find((f) => f.step.startsWith('qkv'))!;
-    expect(linear.window).toBe(linear.global);
-    const qk = c.flops.find((f) => f.step === 'q @ kᵀ')!;
-    expect(qk.global / qk.window).toBe(3136 / 49);
   });
 });

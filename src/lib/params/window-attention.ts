@@ -1,7 +1,8 @@
 /**
  * Parameters of /window-attention and the rules between them: the window must tile H and W (the
  * nearest valid window is used and explained), Swin's clamp when the image is no larger than the
- * window, and num_heads must divide C. Also the cost of global against window attention.
+ * window, and num_heads must divide C. (The cost of global against window attention is
+ * `windowAttentionCost` in $lib/tensor/attention-cost.)
  */
 import {
   defaults,
@@ -62,48 +63,4 @@ export function validateWindowAttention(query: Query): Parsed {
     elementCapMessage('qkv', [3, B * H * W, C]);
   if (cap) return { values: defaults(windowAttentionSpecs), messages: [...messages, cap] };
   return { values: { ...values, window_size: ws, num_heads: heads }, messages };
-}
-
-export interface AttentionCost {
-  /** Tokens per image, HW, and per window, N = M². */
-  tokens: number;
-  N: number;
-  /** Entries of the attention matrix per image and head: global (HW)², window HW·M². */
-  globalEntries: number;
-  windowEntries: number;
-  /** Entries of q, k and v together: 3·HW·C, the same for global and window attention. */
-  qkvEntries: number;
-  /** Floating-point operations of each step (a multiply-add counts 2), for B images. */
-  flops: { step: string; window: number; global: number }[];
-}
-
-/** What window attention saves (and what it does not), from the parameters alone. */
-export function attentionCost(p: {
-  B: number;
-  H: number;
-  W: number;
-  C: number;
-  window_size: number;
-  num_heads: number;
-}): AttentionCost {
-  const { B, H, W, C, num_heads: heads } = p;
-  const L = H * W;
-  const N = p.window_size ** 2;
-  const both = (step: string, f: number) => ({ step, window: f, global: f });
-  return {
-    tokens: L,
-    N,
-    globalEntries: L * L,
-    windowEntries: L * N,
-    qkvEntries: 3 * L * C,
-    flops: [
-      both('qkv = Linear(C, 3C)', 2 * B * L * C * 3 * C),
-      both('q · scale', B * L * C),
-      { step: 'q @ kᵀ', window: 2 * B * L * N * C, global: 2 * B * L * L * C },
-      { step: '+ bias', window: B * heads * L * N, global: B * heads * L * L },
-      { step: 'softmax', window: 3 * B * heads * L * N, global: 3 * B * heads * L * L },
-      { step: 'attn @ v', window: 2 * B * L * N * C, global: 2 * B * L * L * C },
-      both('proj = Linear(C, C)', 2 * B * L * C * C)
-    ]
-  };
 }

@@ -4,18 +4,18 @@ import {
   attnTimesV,
   channelIndependence,
   channelKernels,
-  depthwiseOp,
   distinctMaps,
+  headOfChannel
+} from './heads-vs-conv';
+import { impulseResponse, kernelProperties, neighbourOf } from './kernel-properties';
+import {
+  depthwiseOp,
   groupedConv,
   groupedOp,
-  headOfChannel,
-  impulseResponse,
-  kernelProperties,
   mdtaOp,
-  neighbourOf,
   scaOp,
   windowAttentionOp
-} from './heads-vs-conv';
+} from './linear-operators';
 
 const rnd = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
 const softmaxMaps = (shape: number[], seed: number) => tf.softmax(rnd(shape, seed), -1);

@@ -1,108 +1,22 @@
 /**
- * Restormer's transformer block: channel LayerNorm, MDTA (transposed attention across channels)
- * and GDFN (gated depthwise feed-forward). Mirrors swz30/Restormer
- * `basicsr/models/archs/restormer_arch.py`: `to_3d`/`to_4d`, `BiasFree_LayerNorm`,
- * `WithBias_LayerNorm`, `Attention`, `FeedForward`, `TransformerBlock`
- * (https://github.com/swz30/Restormer).
+ * Restormer's transformer block: MDTA (transposed attention across channels) and GDFN (gated
+ * depthwise feed-forward) between channel LayerNorms. Mirrors swz30/Restormer
+ * `basicsr/models/archs/restormer_arch.py`: `Attention`, `FeedForward`, `TransformerBlock`
+ * (https://github.com/swz30/Restormer); the LayerNorm (`to_3d`/`to_4d`, `BiasFree_LayerNorm`,
+ * `WithBias_LayerNorm`) is in channel-norm.ts, the NCHW convolution in conv-nchw.ts.
  *
  * Everything is NCHW as in PyTorch; weights are in PyTorch conv layout `[out, in/groups, kh, kw]`.
- * tfjs convolutions are NHWC with filters `[kh, kw, in, out]` (depthwise: `[kh, kw, in, mult]`),
- * so {@link conv2dNchw} transposes in, convolves, and transposes back.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { layerNormChannels } from './channel-norm';
 import { check, checkInt, checkRank, checkShape } from './check';
+import { conv2dNchw } from './conv-nchw';
 import { gelu } from './gelu';
 import { l2Normalize } from './search-transfer';
 
-/**
- * `nn.Conv2d(in, out, k, padding=padding, groups=groups)(x)` with PyTorch tensors:
- * `x [B, in, H, W]`, `weight [out, in/groups, k, k]`, `bias [out] | null` → `[B, out, H′, W′]`.
- * Supports the two cases these blocks use: `groups = 1` (dense) and `groups = in = out`
- * (depthwise).
- */
-export function conv2dNchw(
-  x: tf.Tensor,
-  weight: tf.Tensor,
-  bias: tf.Tensor | null | undefined,
-  opts: { padding?: number; groups?: number; name?: string } = {}
-): tf.Tensor4D {
-  const { padding = 0, groups = 1, name = 'conv' } = opts;
-  checkRank(`${name} input`, x, 4, 'B,C,H,W');
-  checkRank(`${name} weight`, weight, 4, 'out,in/groups,kh,kw');
-  const [, Cin] = x.shape;
-  const [Cout, perGroup, kh, kw] = weight.shape;
-  check(
-    groups === 1 || (groups === Cin && groups === Cout && perGroup === 1),
-    () =>
-      `${name}: only groups=1 or depthwise (groups = in = out) is supported, got groups=${groups}`
-  );
-  check(
-    perGroup * groups === Cin,
-    () =>
-      `${name} weight [${weight.shape.join(', ')}] expects ${perGroup * groups} input channels ` +
-      `(in/groups · groups), but x has C=${Cin}`
-  );
-  check(kh === kw, () => `${name}: square kernels only, got ${kh}×${kw}`);
-  if (bias) checkShape(`${name} bias`, bias, [Cout], 'out');
-  return tf.tidy(() => {
-    const nhwc = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
-    let y: tf.Tensor4D;
-    if (groups === 1) {
-      // [out, in, kh, kw] → [kh, kw, in, out]
-      const filter = tf.transpose(weight, [2, 3, 1, 0]) as tf.Tensor4D;
-      y = tf.conv2d(nhwc, filter, 1, padding);
-    } else {
-      // [C, 1, kh, kw] → [kh, kw, C, 1] (channel multiplier 1)
-      const filter = tf.transpose(weight, [2, 3, 0, 1]) as tf.Tensor4D;
-      y = tf.depthwiseConv2d(nhwc, filter, 1, padding);
-    }
-    if (bias) y = tf.add(y, bias);
-    return tf.transpose(y, [0, 3, 1, 2]) as tf.Tensor4D;
-  });
-}
-
-/**
- * Normalise over the channel axis of `[B, C, H, W]` at every pixel, as `to_4d(norm(to_3d(x)))`
- * does (to_3d is `b c h w → b (h w) c`, a LayerNorm over the last axis, then back); reducing over
- * axis 1 directly is the same arithmetic without the two rearranges.
- * `subtractMean = false` is Restormer's BiasFree quirk. Shared with NAFNet's LayerNorm2d.
- */
-export function channelNorm(
-  x: tf.Tensor,
-  weight: tf.Tensor,
-  bias: tf.Tensor | null,
-  eps: number,
-  subtractMean: boolean
-): tf.Tensor4D {
-  const [, C] = x.shape;
-  return tf.tidy(() => {
-    // Biased variance (÷C), taken about the mean in both variants: torch var(unbiased=False).
-    const { mean, variance } = tf.moments(x, 1, true); // @step norm1 norm2
-    const centred = subtractMean ? tf.sub(x, mean) : x; // @step norm1 norm2
-    const normed = tf.div(centred, tf.sqrt(tf.add(variance, eps))); // @step norm1 norm2
-    const scaled = tf.mul(normed, tf.reshape(weight, [1, C, 1, 1]));
-    return (bias ? tf.add(scaled, tf.reshape(bias, [1, C, 1, 1])) : scaled) as tf.Tensor4D;
-  });
-}
-
-/**
- * Restormer's `LayerNorm(dim, LayerNorm_type)` on `[B, C, H, W]` → `[B, C, H, W]`, over C per
- * pixel, eps 1e-5, biased variance.
- * - `bias` given: `WithBias_LayerNorm`, `(x − μ)/√(σ² + eps)·weight + bias`.
- * - `bias` null: `BiasFree_LayerNorm`, `x/√(σ² + eps)·weight`. The mean is **not** subtracted,
- *   although σ² is still the variance about the mean.
- */
-export function layerNormChannels(
-  x: tf.Tensor,
-  weight: tf.Tensor,
-  bias: tf.Tensor | null
-): tf.Tensor4D {
-  checkRank('x', x, 4, 'B,C,H,W');
-  const [, C] = x.shape;
-  checkShape('LayerNorm weight', weight, [C], 'C, the channels of x');
-  if (bias) checkShape('LayerNorm bias', bias, [C], 'C, the channels of x');
-  return channelNorm(x, weight, bias, 1e-5, bias !== null);
-}
+// Re-exported so that callers of the block's helpers (NAFNet, tests) keep one import path.
+export { channelNorm, layerNormChannels } from './channel-norm';
+export { conv2dNchw } from './conv-nchw';
 
 /** Parameters of Restormer's `Attention` (MDTA), PyTorch layouts; biases exist when `bias=True`. */
 export interface MdtaParams {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { linesOf } from './listing';
-import { headsVsConvFacts, headsVsConvListings, traceHeadsVsConv } from './heads-vs-convolution';
+import { headsVsConvListings, traceHeadsVsConv } from './heads-vs-convolution';
+import { headsVsConvFacts } from './heads-vs-convolution-facts';
 
 const base = { C: 6, window_size: 3, num_heads: 2, seed: 0, pixel: 4 };
 

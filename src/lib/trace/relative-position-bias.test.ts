@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadGolden } from '../../../tests/golden/golden';
 import { linesOf } from './listing';
-import { collisionGroups, traceRelativePosition } from './relative-position-bias';
+import { traceRelativePosition } from './relative-position-bias';
+import { collisionGroups } from './relative-position-collisions';
 
 const view = (t: ReturnType<typeof traceRelativePosition>, step: string, name: string) =>
   t.steps.find((s) => s.id === step)!.tensors.find((v) => v.name === name)!;

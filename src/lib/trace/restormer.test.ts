@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { mdta } from '$lib/tensor';
 import { linesOf } from './listing';
-import {
-  restormerFacts,
-  restormerListings,
-  restormerParameterCount,
-  traceRestormer
-} from './restormer';
+import { restormerListings, traceRestormer } from './restormer';
+import { restormerFacts, restormerParameterCount } from './restormer-facts';
 
 const params = { C: 8, H: 6, W: 5, num_heads: 2, ffn_expansion_factor: 2.66, seed: 0 };
 const STEPS = [

@@ -9,9 +9,15 @@ import { snapshot, windowAttention, windowPartition } from '$lib/tensor';
 import tsSource from '$lib/tensor/window-attention.ts?raw';
 import pySource from '../../../scripts/golden/swin.py?raw';
 import { listing } from './listing';
-import { iota, provenanceOf } from './provenance';
 import { scoped } from './scoped';
 import type { GridSpec, Step, Trace, TensorView } from './types';
+import {
+  channelDestinations,
+  windowAttentionLinks,
+  type ChannelDestination
+} from './window-attention-links';
+
+export { channelDestinations, type ChannelDestination } from './window-attention-links';
 
 export interface WindowAttentionTraceParams {
   B: number;
@@ -28,14 +34,6 @@ export const windowAttentionListings = [
   listing('TensorFlow.js (runs this page)', 'typescript', tsSource, ['windowAttention'])
 ];
 
-/** Where channel j of the qkv Linear output lands: qkv[s, ·, h, ·, e] with j = s·C + h·d + e. */
-export interface ChannelDestination {
-  channel: number;
-  s: number;
-  h: number;
-  e: number;
-}
-
 export type WindowAttentionTrace = Trace & {
   extras: {
     channels: ChannelDestination[];
@@ -45,24 +43,6 @@ export type WindowAttentionTrace = Trace & {
     params: WindowAttentionTraceParams;
   };
 };
-
-/**
- * Read the destination of every qkv channel of token 0, window 0 from the provenance of the
- * permuted qkv `[3, B_, heads, N, d]` (the reshape/permute run on an index tensor).
- */
-export function channelDestinations(provenance: Int32Array, shape: number[]): ChannelDestination[] {
-  const [, B_, heads, N, d] = shape;
-  const out: ChannelDestination[] = [];
-  provenance.forEach((src, f) => {
-    if (src >= 3 * heads * d) return; // not token 0 of window 0
-    const e = f % d;
-    const n = Math.floor(f / d) % N;
-    const h = Math.floor(f / (d * N)) % heads;
-    const s = Math.floor(f / (d * N * heads * B_));
-    if (n === 0) out.push({ channel: src, s, h, e });
-  });
-  return out.sort((a, b) => a.channel - b.channel);
-}
 
 const rows2: GridSpec = { rows: 2, cols: 3, facets: [0, 1] };
 
@@ -90,38 +70,10 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       relativePositionBiasTable: rnd([R, heads], 5, 1)
     });
     const qkvLin = tf.reshape(tf.transpose(r.qkv, [1, 3, 0, 2, 4]), [B_, N, 3 * C]);
-
-    // Link ids: tokens, then qkv channels (by the real reshape/permute on an index tensor), then
-    // attention cells, bias cells and rows, each in its own range.
-    let next = 0;
-    const range = (n: number) => ((next += n), next - n);
-    const TOK = range(B_ * N);
-    const QKV = range(B_ * N * 3 * C);
-    const ATT = range(B_ * heads * N * N);
-    const BIAS = range(heads * N * N);
-    const ROW = range(B_ * heads * N);
-    const HO = range(B_ * heads * N * d);
-    const tokenIds = (c: number) =>
-      provenanceOf(tf.add(tf.broadcastTo(iota([B_, N, 1]), [B_, N, c]), TOK));
-    const qkvIota = tf.transpose(
-      tf.reshape(tf.add(iota([B_, N, 3 * C]), QKV), [B_, N, 3, heads, d]),
-      [2, 0, 3, 1, 4]
-    );
-    const [qId, kId, vId] = tf.unstack(qkvIota, 0).map(provenanceOf);
-    const attIds = provenanceOf(tf.add(iota([B_, heads, N, N]), ATT));
-    const biasIds = provenanceOf(tf.add(iota([heads, N, N]), BIAS));
-    const biasedIds = provenanceOf(
-      tf.broadcastTo(tf.expandDims(tf.add(iota([heads, N, N]), BIAS), 0), [B_, heads, N, N])
-    );
-    const rowIds = provenanceOf(
-      tf.add(tf.broadcastTo(iota([B_, heads, N, 1]), [B_, heads, N, N]), ROW)
-    );
-    const hoIota = tf.add(iota([B_, heads, N, d]), HO);
-    const hoIds = provenanceOf(hoIota);
-    const mergedIds = provenanceOf(tf.reshape(tf.transpose(hoIota, [0, 2, 1, 3]), [B_, N, C]));
-
+    const links = windowAttentionLinks(B_, N, C, heads);
+    const { tokenIds, qId, kId, vId, attIds, biasIds, biasedIds, rowIds, hoIds, mergedIds } = links;
     const qkvPerm = snapshot(r.qkv);
-    const qkvPermIds = provenanceOf(qkvIota);
+    const qkvPermIds = links.qkvPermIds;
     const headDims = ['B_', 'heads', 'N', 'head_dim'];
     const nnDims = ['B_', 'heads', 'N (query)', 'N (key)'];
     const v4 = (name: string, t: tf.Tensor, ids: Int32Array, extra: Partial<TensorView> = {}) => ({
@@ -132,14 +84,6 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       grid: rows2,
       ...extra
     });
-    // q @ kᵀ: logit (b, h, i, j) links the row i of q[b, h] and the row j of k[b, h] (a column of kᵀ).
-    const rowOf = (ids: Int32Array, bh: number, i: number) =>
-      Array.from(ids.subarray((bh * N + i) * d, (bh * N + i + 1) * d));
-    const logitLinks = (f: number) => {
-      const bh = Math.floor(f / (N * N));
-      const i = Math.floor(f / N) % N;
-      return [ATT + f, ...rowOf(qId, bh, i), ...rowOf(kId, bh, f % N)];
-    };
     const xView = (name: string, t: tf.Tensor): TensorView => ({
       name,
       snap: snapshot(t),
@@ -168,7 +112,7 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       snap: snapshot(r.attnQk),
       dims: nnDims,
       provenance: attIds,
-      linksOf: logitLinks,
+      linksOf: links.logitLinks,
       grid: rows2
     };
     const attnData = snapshot(r.attn);
@@ -178,13 +122,6 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       for (let j = 0; j < N; j++) sum += attnData.data[row * N + j];
       worst = Math.max(worst, Math.abs(sum - 1));
     }
-    const headsOutLinks = (f: number) => {
-      const e = f % d;
-      const bhi = Math.floor(f / d);
-      const bh = Math.floor(bhi / N);
-      const vCol = Array.from({ length: N }, (_, j) => vId[(bh * N + j) * d + e]);
-      return [HO + f, ROW + bhi, ...vCol];
-    };
     const scale = d ** -0.5;
     const steps: Step[] = [
       {
@@ -208,7 +145,7 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
         id: 'permute',
         title: 'permute(2, 0, 3, 1, 4)',
         explain: `Moves (3, heads) in front of the tokens: [3, B_, heads, N, head_dim] = [3, ${B_}, ${heads}, ${N}, ${d}]. Hover a channel of qkv_linear to see where it goes.`,
-        tensors: [qkvLinView(provenanceOf(tf.add(iota([B_, N, 3 * C]), QKV))), qkvView]
+        tensors: [qkvLinView(links.qkvLinearIds()), qkvView]
       },
       {
         id: 'split',
@@ -271,7 +208,7 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
         tensors: [
           { name: 'attn', snap: attnData, dims: nnDims, provenance: rowIds, grid: rows2 },
           vView,
-          v4('heads_out', r.headsOut, hoIds, { linksOf: headsOutLinks })
+          v4('heads_out', r.headsOut, hoIds, { linksOf: links.headsOutLinks })
         ]
       },
       {
@@ -297,7 +234,7 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       }
     ];
     const channels = channelDestinations(
-      qkvPermIds.map((v) => v - QKV),
+      qkvPermIds.map((v) => v - links.QKV),
       qkvPerm.shape
     );
     return {
