@@ -171,8 +171,8 @@ export function blockIndexSelect(cols: tf.Tensor, index: tf.Tensor): tf.Tensor3D
   // Not tf.gather(cols, index, 2, 1): with batchDims it returns wrong columns for B > 1 on the
   // wasm backend (tfjs 4.22; caught by the parity tests in Chromium). Gathering rows of the
   // flattened [B·L, K] table with global indices b·L + index[b, j] is exact on every backend.
-  const [, K] = cols.shape;
-  const Lp = index.shape[1];
+  const K = cols.shape[1] as number;
+  const Lp = index.shape[1] as number;
   return tf.tidy(() => {
     const table = tf.reshape(tf.transpose(cols, [0, 2, 1]), [B * L, K]);
     const offsets = tf.tensor1d(

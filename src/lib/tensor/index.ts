@@ -21,3 +21,4 @@ export * from './kernel-properties';
 export * from './linear-operators';
 export * from './attention-cost';
 export * from './measure-attention-cost';
+export * from './random';

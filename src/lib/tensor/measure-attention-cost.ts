@@ -9,6 +9,7 @@ import { check, checkInt } from './check';
 import { mdta } from './restormer';
 import { windowPartition } from './window';
 import { windowAttention } from './window-attention';
+import { seededNormal } from './random';
 
 /**
  * Run the real op on a seeded random `x` of `side × side` and read the cost off its tensors:
@@ -26,7 +27,7 @@ export function measureAttentionCost(
   checkInt('side', side);
   check(C % heads === 0, () => `num_heads=${heads} does not divide C=${C}`);
   return tf.tidy(() => {
-    const r = (shape: number[], k: number) => tf.randomNormal(shape, 0, 0.5, 'float32', seed + k);
+    const r = (shape: number[], k: number) => seededNormal(shape, seed + k, 0, 0.5);
     if (kind === 'mdta') {
       const res = mdta(r([1, C, side, side], 0), {
         numHeads: heads,

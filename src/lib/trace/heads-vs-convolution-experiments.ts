@@ -25,6 +25,7 @@ import {
 } from '$lib/tensor';
 import { divisors } from '$lib/params/params';
 import type { HeadsVsConvParams } from './heads-vs-convolution';
+import { seededNormal } from '$lib/tensor/random';
 
 export type OperatorId = 'attention' | 'depthwise' | 'grouped' | 'mdta' | 'sca';
 export interface OperatorRow extends KernelProperties {
@@ -53,8 +54,7 @@ export interface HeadsVsConvExperiments {
 /** Seeded random weights for every operator on the page (not a trained model). */
 export function randomWeights(p: HeadsVsConvParams) {
   const { C, window_size: M, num_heads: heads, seed } = p;
-  const r = (shape: number[], k: number, std = 1) =>
-    tf.randomNormal(shape, 0, std, 'float32', seed * 31 + k);
+  const r = (shape: number[], k: number, std = 1) => seededNormal(shape, seed * 31 + k, 0, std);
   const d = C / heads;
   return {
     qkvWeight: r([3 * C, C], 1, 1.5 / Math.sqrt(C)),

@@ -28,6 +28,7 @@ import { listing } from './listing';
 import { provenanceOf } from './provenance';
 import { scoped } from './scoped';
 import type { Trace } from './types';
+import { seededNormal } from '$lib/tensor/random';
 
 export type {
   HeadsVsConvExperiments,
@@ -70,7 +71,7 @@ export function traceHeadsVsConv(p: HeadsVsConvParams): HeadsVsConvTrace {
   const N = M * M;
   return scoped(() => {
     const w = randomWeights(p);
-    const x = tf.randomNormal([1, 2 * M, 2 * M, C], 0, 1, 'float32', seed);
+    const x = seededNormal([1, 2 * M, 2 * M, C], seed, 0, 1);
     const tokens = tf.reshape(windowPartition(x, M), [4, N, C]);
     const res = attention(tokens, w, heads, M);
     const out = attnTimesV(res.attn, res.v);

@@ -17,6 +17,7 @@ import { listing } from './listing';
 import { iota, provenanceOf } from './provenance';
 import { scoped } from './scoped';
 import type { Step, Trace, TensorView } from './types';
+import { seededNormal } from '$lib/tensor/random';
 
 export interface RelativePositionParams {
   Wh: number;
@@ -67,7 +68,7 @@ export function traceRelativePosition(p: RelativePositionParams): RelativePositi
 
   return scoped(() => {
     const r = relativePositionIndex([Wh, Ww]);
-    const table = tf.randomNormal([R, heads], 0, 1, 'float32', p.seed);
+    const table = seededNormal([R, heads], p.seed, 0, 1);
     const bias = relativePositionBias(table, [Wh, Ww]);
     // Provenance: the same gather on a table of its own flat indices.
     const biasFrom = provenanceOf(relativePositionBias(iota([R, heads]), [Wh, Ww]));

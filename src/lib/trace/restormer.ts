@@ -14,6 +14,7 @@ import { iota, provenanceOf } from './provenance';
 import { restormerCosts, type RestormerCosts } from './restormer-costs';
 import { scoped } from './scoped';
 import type { Step, TensorView, Trace } from './types';
+import { seededNormal } from '$lib/tensor/random';
 
 export { COST_SIDES, restormerCosts, type CostCheck, type RestormerCosts } from './restormer-costs';
 
@@ -48,8 +49,7 @@ export const restormerListings = [
 function randomBlock(p: RestormerParams) {
   const { C, num_heads: heads, seed } = p;
   const hidden = hiddenFeatures(C, p.ffn_expansion_factor);
-  const r = (shape: number[], k: number, std: number) =>
-    tf.randomNormal(shape, 0, std, 'float32', seed * 37 + k);
+  const r = (shape: number[], k: number, std: number) => seededNormal(shape, seed * 37 + k, 0, std);
   return {
     layerNormType: 'WithBias' as const,
     norm1Weight: tf.ones([C]),
@@ -79,7 +79,7 @@ export function traceRestormer(p: RestormerParams): RestormerTrace {
   const c = C / heads;
   const hidden = hiddenFeatures(C, p.ffn_expansion_factor);
   const steps = scoped((): Step[] => {
-    const x = tf.randomNormal([1, C, H, W], 0, 1, 'float32', p.seed);
+    const x = seededNormal([1, C, H, W], p.seed, 0, 1);
     const b = restormerBlock(x, randomBlock(p));
     const a = b.attn;
     const f = b.ffn;

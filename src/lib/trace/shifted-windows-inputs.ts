@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WindowAttentionParams } from '$lib/tensor';
+import { seededNormal } from '$lib/tensor/random';
 
 /** C = 1: each pixel holds its own number y·W + x (as in the post's figures); C > 1: a smooth image. */
 export function inputMap(H: number, W: number, C: number): tf.Tensor4D {
@@ -29,17 +30,14 @@ export function seededWeights(x: tf.Tensor4D, ws: number): WindowAttentionParams
   const t = tf.tidy(() => {
     const { mean, variance } = tf.moments(x, [0, 1, 2]);
     const sd = tf.maximum(tf.sqrt(variance), 1e-6);
-    const qkv = tf.mul(tf.randomNormal([3 * C, C], 0, 1, 'float32', 11), C ** -0.5);
-    const bias = tf.mul(tf.randomNormal([3 * C], 0, 1, 'float32', 12), 0.1);
+    const qkv = tf.mul(seededNormal([3 * C, C], 11, 0, 1), C ** -0.5);
+    const bias = tf.mul(seededNormal([3 * C], 12, 0, 1), 0.1);
     return {
       qkvWeight: tf.div(qkv, sd),
       qkvBias: tf.sub(bias, tf.reshape(tf.matMul(qkv, tf.reshape(tf.div(mean, sd), [C, 1])), [-1])),
-      projWeight: tf.mul(tf.randomNormal([C, C], 0, 1, 'float32', 13), C ** -0.5),
-      projBias: tf.mul(tf.randomNormal([C], 0, 1, 'float32', 14), 0.1),
-      relativePositionBiasTable: tf.mul(
-        tf.randomNormal([(2 * ws - 1) ** 2, 1], 0, 1, 'float32', 15),
-        0.5
-      )
+      projWeight: tf.mul(seededNormal([C, C], 13, 0, 1), C ** -0.5),
+      projBias: tf.mul(seededNormal([C], 14, 0, 1), 0.1),
+      relativePositionBiasTable: tf.mul(seededNormal([(2 * ws - 1) ** 2, 1], 15, 0, 1), 0.5)
     };
   });
   return { numHeads: 1, windowSize: [ws, ws], ...t };

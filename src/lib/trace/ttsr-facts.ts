@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fold, searchTransfer, unfold } from '$lib/tensor';
 import { scoped } from './scoped';
+import { seededNormal } from '$lib/tensor/random';
 
 /**
  * Live numbers for the chapter's misconception notes: the errata's 3×4 case (random features,
@@ -16,7 +17,7 @@ export function ttsrFacts(): Record<string, string> {
   if (factsMemo) return factsMemo;
   factsMemo = scoped(() => {
     const [H, W] = [3, 4];
-    const r = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
+    const r = (shape: number[], seed: number) => seededNormal(shape, seed, 0, 1);
     const args = [
       r([1, 2, H, W], 1),
       r([1, 2, H, W], 2),

@@ -8,6 +8,7 @@ import { iota, provenanceOf } from './provenance';
 import { scoped } from './scoped';
 import { unfoldFoldRestore } from './unfold-fold-restore';
 import { uncovered } from './unfold-fold-uncovered';
+import { seededUniform } from '$lib/tensor/random';
 
 /**
  * Live numbers for the chapter's "common misconception" notes, on the post's own setup:
@@ -19,7 +20,7 @@ export function unfoldFoldFacts(): Record<string, string> {
   if (factsMemo) return factsMemo;
   factsMemo = scoped(() => {
     const [k, s, p, H, W] = [6, 2, 2, 100, 100];
-    const x = tf.randomUniform([1, 3, H, W], 0, 1, 'float32', 4);
+    const x = seededUniform([1, 3, H, W], 4, 0, 1);
     const r = unfoldFoldRestore(x, k, s, p);
     const div9 = tf.div(r.xFold, 9);
     const region = (t: tf.Tensor) => tf.slice(t, [0, 0, 30, 30], [1, 3, 10, 10]);

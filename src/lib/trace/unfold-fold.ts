@@ -7,7 +7,6 @@
  * This file puts the trace together; the computation, views, steps, uncovered pixels and the
  * chapter's facts live beside it.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import foldSource from '$lib/tensor/fold.ts?raw';
 import restoreSource from './unfold-fold-restore.ts?raw';
 import pySource from '../../../scripts/chapters/unfold_fold.py?raw';
@@ -17,6 +16,7 @@ import type { Trace } from './types';
 import { unfoldFoldRestore } from './unfold-fold-restore';
 import { unfoldFoldSteps } from './unfold-fold-steps';
 import { unfoldFoldViews, type PatchBox } from './unfold-fold-views';
+import { seededNormal } from '$lib/tensor/random';
 
 export { unfoldFoldFacts } from './unfold-fold-facts';
 export { unfoldFoldRestore } from './unfold-fold-restore';
@@ -57,7 +57,7 @@ export function traceUnfoldFold(p: UnfoldFoldParams): UnfoldFoldTrace {
   const { H, W, C, kernel_size: k, stride: s, padding: pad } = p;
   const Wp = W + 2 * pad;
   const out = scoped(() => {
-    const x = tf.randomNormal([1, C, H, W], 0, 1, 'float32', p.seed);
+    const x = seededNormal([1, C, H, W], p.seed, 0, 1);
     const r = unfoldFoldRestore(x, k, s, pad);
     const views = unfoldFoldViews(r, { H, W, C, k, s, pad });
     return {

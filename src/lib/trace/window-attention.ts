@@ -16,6 +16,7 @@ import {
   windowAttentionLinks,
   type ChannelDestination
 } from './window-attention-links';
+import { seededNormal } from '$lib/tensor/random';
 
 export { channelDestinations, type ChannelDestination } from './window-attention-links';
 
@@ -56,10 +57,9 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
   const R = (2 * ws - 1) ** 2;
 
   return scoped(() => {
-    const img = tf.randomNormal([B, H, W, C], 0, 1, 'float32', seed);
+    const img = seededNormal([B, H, W, C], seed, 0, 1);
     const x = tf.reshape(windowPartition(img, ws), [B_, N, C]);
-    const rnd = (shape: number[], k: number, std: number) =>
-      tf.randomNormal(shape, 0, std, 'float32', seed + k);
+    const rnd = (shape: number[], k: number, std: number) => seededNormal(shape, seed + k, 0, std);
     const r = windowAttention(x, {
       numHeads: heads,
       windowSize: [ws, ws],

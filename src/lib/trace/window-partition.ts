@@ -17,6 +17,7 @@ import { listing } from './listing';
 import { iota, provenanceOf } from './provenance';
 import { scoped } from './scoped';
 import type { Step, Trace } from './types';
+import { seededNormal } from '$lib/tensor/random';
 
 export interface WindowPartitionParams {
   B: number;
@@ -42,7 +43,7 @@ export const windowPartitionListings = [
 
 /** Seeded N(0,1) input `x [B, H, W, C]`, channels-last as `window_partition` expects. */
 export function seededInput(p: WindowPartitionParams): tf.Tensor {
-  return tf.randomNormal([p.B, p.H, p.W, p.C], 0, 1, 'float32', p.seed);
+  return seededNormal([p.B, p.H, p.W, p.C], p.seed, 0, 1);
 }
 
 /** SwinIR pads NCHW images; our x is NHWC, so pad through a transpose to NCHW and back. */
