@@ -160,3 +160,15 @@ test('heavy sizes are computed in the worker (wasm) and still equal window_parti
   expect(checked).toBeGreaterThan(500);
   await expect(fig).toHaveAttribute('data-tensors-alive', '0');
 });
+
+test('a link reproduces the exact view: the default seed gives the same x on every load', async ({
+  page
+}) => {
+  await page.goto('/window-partition');
+  await figureReady(page, 'window-partition');
+  const first = await readTensor(page, 'x');
+  await page.reload();
+  await figureReady(page, 'window-partition');
+  const second = await readTensor(page, 'x');
+  expect([...second.values]).toEqual([...first.values]);
+});
