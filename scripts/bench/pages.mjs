@@ -35,6 +35,7 @@ try {
         const input = fig.querySelector(`input[name="${param}"]`);
         const dom = [];
         const frame = [];
+        const trace = [];
         for (let i = 0; i < 10; i++) {
           const t0 = performance.now();
           input.value = i % 2 ? a : b;
@@ -47,10 +48,11 @@ try {
           if (i > 0) {
             dom.push(t1 - t0);
             frame.push(t2 - t0);
+            trace.push(Number(fig.getAttribute('data-trace-ms')));
           }
         }
         const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-        return { dom_ms: median(dom), frame_ms: median(frame) };
+        return { trace_ms: median(trace), dom_ms: median(dom), frame_ms: median(frame) };
       },
       [slug, param, a, b]
     );
@@ -60,9 +62,9 @@ try {
   await browser.close();
   server.httpServer.close();
 }
-console.log('\npage                      change        → DOM ms   → next frame ms');
+console.log('\npage                      change       trace ms   → DOM ms   → next frame ms');
 for (const r of rows)
   console.log(
-    `${r.page.padEnd(25)} ${r.param.padEnd(12)} ${r.dom_ms.toFixed(1).padStart(9)} ${r.frame_ms.toFixed(1).padStart(16)}`
+    `${r.page.padEnd(25)} ${r.param.padEnd(12)} ${r.trace_ms.toFixed(1).padStart(8)} ${r.dom_ms.toFixed(1).padStart(9)} ${r.frame_ms.toFixed(1).padStart(16)}`
   );
 console.log(JSON.stringify({ date: new Date().toISOString(), rows }));

@@ -24,7 +24,19 @@ export interface RestormerCosts {
 export const COST_SIDES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const CHECK_SIDES = [8, 16];
 
+// The checks run real tensors (~100 ms); H, W and the FFN factor do not change them, so the last
+// result is kept (a memo of a pure function, not shared state).
+let last: { key: string; costs: RestormerCosts } | null = null;
+
 export function restormerCosts(C: number, heads: number, M = 8, seed = 0): RestormerCosts {
+  const key = `${C},${heads},${M},${seed}`;
+  if (last?.key === key) return last.costs;
+  const costs = computeCosts(C, heads, M, seed);
+  last = { key, costs };
+  return costs;
+}
+
+function computeCosts(C: number, heads: number, M: number, seed: number): RestormerCosts {
   const kinds: AttentionKind[] = ['global', 'window', 'mdta'];
   const series = Object.fromEntries(
     kinds.map((k) => [k, COST_SIDES.map((s) => attentionCost(k, s, s, C, heads, M))])
