@@ -86,21 +86,21 @@ export function windowAttentionCost(p: {
   const { B, H, W, C, window_size: M, num_heads: heads } = p;
   const L = H * W;
   const global = attentionCost('global', H, W, C, heads, M);
-  const window = attentionCost('window', H, W, C, heads, M);
+  const windowed = attentionCost('window', H, W, C, heads, M);
   const both = (step: string, f: number) => ({ step, window: f, global: f });
   // Each of q @ kᵀ and attn @ v is half the MACs, and a MAC is 2 FLOPs: B · macs FLOPs apiece.
-  const matmul = (step: string) => ({ step, window: B * window.macs, global: B * global.macs });
+  const matmul = (step: string) => ({ step, window: B * windowed.macs, global: B * global.macs });
   // One FLOP per entry for the bias, three for softmax (exp, sum, divide).
   const perEntry = (step: string, k: number) => ({
     step,
-    window: k * B * window.entries,
+    window: k * B * windowed.entries,
     global: k * B * global.entries
   });
   return {
     tokens: L,
     N: M * M,
     globalEntries: global.entries / heads,
-    windowEntries: window.entries / heads,
+    windowEntries: windowed.entries / heads,
     qkvEntries: 3 * L * C,
     flops: [
       both('qkv = Linear(C, 3C)', 2 * B * L * C * 3 * C),

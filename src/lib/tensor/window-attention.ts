@@ -9,7 +9,7 @@ import { relativePositionBias, type WindowSize2D } from './relative-position';
 
 export interface WindowAttentionParams {
   numHeads: number;
-  /** `[Wh, Ww]`; N = Wh·Ww tokens per window. */
+  /** `[Wh, Ww]`; each window holds N = Wh·Ww tokens. */
   windowSize: WindowSize2D;
   /** `[3C, C]`, PyTorch Linear layout (out, in): `qkv = x·Wᵀ + b`. */
   qkvWeight: tf.Tensor;
