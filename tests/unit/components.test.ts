@@ -38,6 +38,22 @@ describe('TensorGrid', () => {
   });
 });
 
+describe('TensorGrid cell text', () => {
+  const withData = (data: number[]): TensorView => ({
+    name: 't',
+    snap: { shape: [2, 2], dtype: 'float32', data: Float32Array.from(data) },
+    dims: ['a', 'b']
+  });
+  it('draws values that fit their cells and drops them when the longest does not', () => {
+    expect(render(TensorGrid, { props: { view: withData([0.5, -1, 2, 3]) } }).body).toContain(
+      '>0.50</text>'
+    );
+    expect(
+      render(TensorGrid, { props: { view: withData([0.5, -123456, 2, 3]) } }).body
+    ).not.toContain('class="value');
+  });
+});
+
 describe('ShapeBadge', () => {
   it('names each dim', () => {
     const { body } = render(ShapeBadge, {

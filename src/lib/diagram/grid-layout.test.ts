@@ -16,7 +16,7 @@ describe('gridLayout', () => {
     expect(new Set(l.cells.map((c) => c.flat)).size).toBe(48);
   });
 
-  it('wraps facets to the width and honours an explicit wrap', () => {
+  it('wraps facets to the width and honours an explicit wrap; labels never overlap', () => {
     const l = gridLayout(
       [6, 2, 2, 1],
       'w',
@@ -27,15 +27,17 @@ describe('gridLayout', () => {
         labelHeight: 0
       }
     );
+    // Each slice is as wide as its label "w[0, :, :, 0]" (15 characters ≈ 101 px), not 2 cells.
+    const step = 101 + 5;
     expect(l.facets.map((f) => [f.x, f.y])).toEqual([
       [0, 0],
-      [25, 0],
-      [50, 0],
+      [step, 0],
+      [2 * step, 0],
       [0, 25],
-      [25, 25],
-      [50, 25]
+      [step, 25],
+      [2 * step, 25]
     ]);
-    expect(l.width).toBe(3 * 20 + 2 * 5);
+    expect(l.width).toBe(3 * 101 + 2 * 5);
   });
 
   it('draws a prefix of the facets when a tensor is too large', () => {
@@ -45,10 +47,10 @@ describe('gridLayout', () => {
     expect(l.cells).toHaveLength(640);
   });
 
-  it('shrinks cells as slices multiply', () => {
-    expect(gridLayout([2, 4, 4], 'a').cell).toBe(34);
-    expect(gridLayout([8, 4, 4], 'a').cell).toBe(26);
-    expect(gridLayout([8, 2, 16, 16], 'attn', { rows: 2, cols: 3, facets: [0, 1] }).cell).toBe(18);
+  it('shrinks cells as the drawn cells multiply', () => {
+    expect(gridLayout([8, 4, 4], 'a').cell).toBe(34);
+    expect(gridLayout([4, 2, 16, 16], 'attn', { rows: 2, cols: 3, facets: [0, 1] }).cell).toBe(22);
+    expect(gridLayout([64, 2, 16, 16], 'attn', { rows: 2, cols: 3, facets: [0, 1] }).cell).toBe(16);
   });
 
   it('handles 1-D and 2-D tensors', () => {

@@ -79,13 +79,16 @@ export function gridLayout(
     Math.max(
       6,
       Math.min(
-        // Many slices get smaller cells, so a [B_, heads, N, N] map stays a screenful or two.
-        facetsDrawn <= 2 ? 34 : facetsDrawn <= 8 ? 26 : 18,
+        // Many cells get smaller cells, so a [B_, heads, N, N] map stays a screenful or two.
+        perFacet * facetsDrawn <= 512 ? 34 : perFacet * facetsDrawn <= 2048 ? 22 : 16,
         Math.floor((maxWidth - gap) / Math.max(cols, 1)),
         Math.floor(560 / rows)
       )
     );
-  const facetW = cols * cell;
+  // A slice is at least as wide as its label (11 px monospace ≈ 6.7 px a character), so labels
+  // of narrow slices do not run into each other.
+  const labelW = Math.ceil((name.length + 2 + 3 * shape.length) * 6.7);
+  const facetW = Math.max(cols * cell, spec.facets.length ? labelW : 0);
   const facetH = rows * cell;
   const fitting = Math.max(1, Math.floor((maxWidth + gap) / (facetW + gap)));
   const wrap = Math.max(1, Math.min(spec.wrap ?? fitting, fitting, facetsDrawn));
