@@ -50,3 +50,18 @@ export async function readTensor(page: Page, name: string) {
     );
   return { shape, values: new Map(cells) };
 }
+
+/**
+ * One test per bad query: the page explains it (the first inline message contains `message`) and
+ * still draws a tensor, never a blank figure.
+ */
+export function explainsBadInput(slug: string, cases: readonly (readonly [string, string])[]) {
+  for (const [query, message] of cases) {
+    test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
+      await page.goto(`/${slug}?${query}`);
+      const fig = await figureReady(page, slug);
+      await expect(fig.locator('[data-message]').first()).toContainText(message);
+      await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import { expect, figureReady, readTensor, test } from './fixtures';
+import { expect, explainsBadInput, figureReady, readTensor, test } from './fixtures';
 
 const ID = 'heads-vs-convolution';
 
@@ -146,10 +146,4 @@ const bad: [string, string][] = [
   ['window_size=2&pixel=9', 'pixel=9 is outside the window'],
   ['step=42', 'step=42 is not a step of this figure (1–5)']
 ];
-for (const [query, message] of bad)
-  test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
-    await page.goto(`/heads-vs-convolution?${query}`);
-    const fig = await figureReady(page, ID);
-    await expect(fig.locator('[data-message]').first()).toContainText(message);
-    await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
-  });
+explainsBadInput('heads-vs-convolution', bad);

@@ -1,4 +1,4 @@
-import { expect, figureReady, readTensor, test } from './fixtures';
+import { expect, explainsBadInput, figureReady, readTensor, test } from './fixtures';
 
 const FIG = 'relative-position-bias';
 
@@ -152,14 +152,7 @@ const bad: [string, string][] = [
   ['num_heads=abc', 'num_heads="abc" is not a number'],
   ['step=42', 'step=42 is not a step of this figure (1–9)']
 ];
-for (const [query, message] of bad) {
-  test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
-    await page.goto(`/${FIG}?${query}`);
-    const fig = await figureReady(page, FIG);
-    await expect(fig.locator('[data-message]').first()).toContainText(message);
-    await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
-  });
-}
+explainsBadInput('relative-position-bias', bad);
 
 test('the window_size control takes 2x3 and interactions leak no tensors', async ({ page }) => {
   await page.goto(`/${FIG}`);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, figureReady, readTensor, test } from './fixtures';
+import { expect, explainsBadInput, figureReady, readTensor, test } from './fixtures';
 
 const ID = 'shifted-windows';
 
@@ -184,14 +184,7 @@ const badQueries: [string, string][] = [
   ['window=42', 'window=42 is not a window of this map'],
   ['step=99', 'step=99 is not a step of this figure (1–7)']
 ];
-for (const [query, message] of badQueries) {
-  test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
-    await page.goto(`/shifted-windows?${query}`);
-    const fig = await figureReady(page, ID);
-    await expect(fig.locator('[data-message]').first()).toContainText(message);
-    await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
-  });
-}
+explainsBadInput('shifted-windows', badQueries);
 
 test('controls update the URL and tensors, leak no tensors; the re-render time is measured', async ({
   page

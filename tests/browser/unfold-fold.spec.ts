@@ -1,4 +1,4 @@
-import { expect, figureReady, readTensor, test } from './fixtures';
+import { expect, explainsBadInput, figureReady, readTensor, test } from './fixtures';
 
 /** Patches covering pixel (y, x), computed from the unfold formula, independent of the app. */
 function coverage(H: number, W: number, k: number, s: number, p: number, y: number, x: number) {
@@ -145,14 +145,7 @@ const badQueries: [string, string][] = [
   ['H=16&W=16&C=3&kernel_size=8&padding=4', 'more than the 8192'],
   ['step=42', 'step=42 is not a step of this figure (1–6); showing step 6.']
 ];
-for (const [query, message] of badQueries) {
-  test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
-    await page.goto(`/unfold-fold?${query}`);
-    const fig = await figureReady(page, 'unfold-fold');
-    await expect(fig.locator('[data-message]').first()).toContainText(message);
-    await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
-  });
-}
+explainsBadInput('unfold-fold', badQueries);
 
 test('controls update the URL and tensors, and leave no tensors behind', async ({ page }) => {
   await page.goto('/unfold-fold');

@@ -1,4 +1,4 @@
-import { expect, figureReady, readTensor, test } from './fixtures';
+import { expect, explainsBadInput, figureReady, readTensor, test } from './fixtures';
 
 const FIG = 'window-attention';
 const DONE = 'B=1&H=8&W=8&C=6&window_size=4&num_heads=2';
@@ -127,14 +127,7 @@ const bad: [string, string][] = [
   ['B=4&H=64&W=64&C=48&window_size=16&num_heads=48', 'more than the 4,194,304'],
   ['H=99999999', 'H=99999999 is above the maximum 64']
 ];
-for (const [query, message] of bad) {
-  test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
-    await page.goto(`/${FIG}?${query}`);
-    const fig = await figureReady(page, FIG);
-    await expect(fig.locator('[data-message]').first()).toContainText(message);
-    await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
-  });
-}
+explainsBadInput('window-attention', bad);
 
 test('num_heads=4 with C=6 falls back to 3 heads and controls leak no tensors', async ({
   page

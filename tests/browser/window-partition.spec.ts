@@ -1,4 +1,4 @@
-import { expect, figureReady, readTensor, test } from './fixtures';
+import { expect, explainsBadInput, figureReady, readTensor, test } from './fixtures';
 
 /** window_partition computed independently of the app, from the formula. */
 function partitionIndex(
@@ -110,14 +110,7 @@ const badQueries: [string, string][] = [
   ['H=2&window_size=4', 'window_size=4 is too large for a 2×8 image'],
   ['step=99', 'step=99 is not a step of this figure (1–4); showing step 4.']
 ];
-for (const [query, message] of badQueries) {
-  test(`bad input ?${query} is explained and the figure still renders`, async ({ page }) => {
-    await page.goto(`/window-partition?${query}`);
-    const fig = await figureReady(page, 'window-partition');
-    await expect(fig.locator('[data-message]').first()).toContainText(message);
-    await expect(fig.locator('[data-tensor] rect').first()).toBeVisible();
-  });
-}
+explainsBadInput('window-partition', badQueries);
 
 test('controls are named by the PyTorch argument and update the URL and tensors', async ({
   page
