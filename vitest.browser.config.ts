@@ -13,6 +13,17 @@ const webgl = backend === 'webgl';
 
 export default defineConfig({
   resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+  // Pre-bundle every dependency up front: a dependency found mid-run (the webgl backend after a
+  // wasm run) makes Vite re-optimise and reload, and test files then fail to import.
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      'fast-check'
+    ]
+  },
   test: {
     include: ['src/lib/tensor/**/*.test.ts'],
     setupFiles: [`tests/unit/setup-${backend}.ts`],
