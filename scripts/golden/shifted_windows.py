@@ -10,18 +10,8 @@ page's code panel for that step. Writes tests/golden/shifted_windows.json.
 import torch
 
 from common import case, randn, save
-
-
-def window_partition(x, window_size):
-    B, H, W, C = x.shape
-    x = x.view(B, H // window_size, window_size, W // window_size, window_size, C)
-    return x.permute(0, 1, 3, 2, 4, 5).reshape(-1, window_size, window_size, C)
-
-
-def window_reverse(windows, window_size, H, W):
-    B = windows.shape[0] // ((H // window_size) * (W // window_size))
-    x = windows.view(B, H // window_size, W // window_size, window_size, window_size, -1)
-    return x.permute(0, 1, 3, 2, 4, 5).reshape(B, H, W, -1)
+# The verified partition of /window-partition (same fixtures), not a second copy.
+from window import window_partition, window_reverse
 
 
 def shifted_window_mask(H, W, window_size, shift_size):

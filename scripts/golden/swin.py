@@ -9,21 +9,11 @@ import torch
 import torch.nn.functional as F
 
 from common import case, randn, save
+# The verified partition of /window-partition (same fixtures), not a second copy.
+from window import window_partition, window_reverse
 
 
 # ---------------------------------------------------------------- helpers written from the math
-
-
-def window_partition(x, ws):
-    B, H, W, C = x.shape
-    x6 = x.reshape(B, H // ws, ws, W // ws, ws, C)
-    return x6.permute(0, 1, 3, 2, 4, 5).reshape(-1, ws, ws, C)
-
-
-def window_reverse(windows, ws, H, W):
-    B = windows.shape[0] // ((H // ws) * (W // ws))
-    x6 = windows.reshape(B, H // ws, W // ws, ws, ws, -1)
-    return x6.permute(0, 1, 3, 2, 4, 5).reshape(B, H, W, -1)
 
 
 def region_labels(H, W, ws, shift):

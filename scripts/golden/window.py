@@ -30,23 +30,24 @@ def pad_to_window_multiple(x, window_size):
     return F.pad(x, (0, mod_pad_w, 0, mod_pad_h), "reflect")  # @step pad
 
 
-cases = []
-for i, (B, H, W, C, ws) in enumerate(
-    [(1, 8, 8, 2, 4), (2, 8, 12, 3, 4), (1, 6, 9, 1, 3), (3, 4, 6, 5, 2), (1, 14, 7, 4, 7)]
-):
-    x = randn(100 + i, B, H, W, C)
-    windows = window_partition(x, ws)
-    cases.append(
-        case(f"partition_{B}x{H}x{W}x{C}_ws{ws}", {"B": B, "H": H, "W": W, "C": C, "window_size": ws},
-             x=x, windows=windows, x_reversed=window_reverse(windows, ws, H, W))
-    )
-save("window", cases)
+if __name__ == "__main__":
+    cases = []
+    for i, (B, H, W, C, ws) in enumerate(
+        [(1, 8, 8, 2, 4), (2, 8, 12, 3, 4), (1, 6, 9, 1, 3), (3, 4, 6, 5, 2), (1, 14, 7, 4, 7)]
+    ):
+        x = randn(100 + i, B, H, W, C)
+        windows = window_partition(x, ws)
+        cases.append(
+            case(f"partition_{B}x{H}x{W}x{C}_ws{ws}", {"B": B, "H": H, "W": W, "C": C, "window_size": ws},
+                 x=x, windows=windows, x_reversed=window_reverse(windows, ws, H, W))
+        )
+    save("window", cases)
 
-pad_cases = []
-for i, (B, C, H, W, ws) in enumerate([(1, 2, 10, 8, 4), (2, 3, 9, 11, 4), (1, 1, 5, 7, 3), (1, 2, 8, 8, 4), (1, 1, 13, 6, 7)]):
-    x = randn(200 + i, B, C, H, W)
-    pad_cases.append(
-        case(f"pad_{B}x{C}x{H}x{W}_ws{ws}", {"B": B, "C": C, "H": H, "W": W, "window_size": ws},
-             x=x, x_padded=pad_to_window_multiple(x, ws))
-    )
-save("pad", pad_cases)
+    pad_cases = []
+    for i, (B, C, H, W, ws) in enumerate([(1, 2, 10, 8, 4), (2, 3, 9, 11, 4), (1, 1, 5, 7, 3), (1, 2, 8, 8, 4), (1, 1, 13, 6, 7)]):
+        x = randn(200 + i, B, C, H, W)
+        pad_cases.append(
+            case(f"pad_{B}x{C}x{H}x{W}_ws{ws}", {"B": B, "C": C, "H": H, "W": W, "window_size": ws},
+                 x=x, x_padded=pad_to_window_multiple(x, ws))
+        )
+    save("pad", pad_cases)
