@@ -5,6 +5,7 @@
  */
 import type { GridSpec } from '$lib/trace/types';
 import { size, strides } from '$lib/tensor/snapshot';
+import { memo } from '$lib/memo';
 
 export interface Cell {
   /** Flat (row-major) offset in the tensor. */
@@ -58,11 +59,27 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
+// A parameter change usually keeps every shape: handing back the same layout (same cell objects)
+// lets the grid skip re-positioning its cells and update only values and colours.
+const remembered = memo<GridLayout>(64);
+
+/** Layouts are shared between callers (memoized): treat the result as immutable. */
 export function gridLayout(
   shape: readonly number[],
   name: string,
   spec: GridSpec = defaultGrid(shape.length),
   opts: LayoutOptions = {}
+): GridLayout {
+  return remembered(JSON.stringify([shape, name, spec, opts]), () =>
+    computeGridLayout(shape, name, spec, opts)
+  );
+}
+
+function computeGridLayout(
+  shape: readonly number[],
+  name: string,
+  spec: GridSpec,
+  opts: LayoutOptions
 ): GridLayout {
   const { maxWidth = 880, gap = 10, labelHeight = 18, maxCells = 6144 } = opts;
   const rows = spec.rows === null ? 1 : shape[spec.rows];

@@ -3,6 +3,8 @@
  * wrapped `wrap` per row (e.g. the window grid nh × nw, so facet f sits where window f sits on the
  * map). Snapshot shape in, positioned facets and cells out; no DOM, unit-tested.
  */
+import { memo } from '$lib/memo';
+
 export interface SmallCell {
   /** Flat (row-major) offset in the tensor, and its full index [f, r, c]. */
   flat: number;
@@ -35,9 +37,20 @@ export interface SmallMultiplesOptions {
   maxCells?: number;
 }
 
+// Same shape, same layout object (see grid-layout.ts): only values change on most updates.
+const remembered = memo<SmallMultiplesLayout>(16);
+
+/** Layouts are shared between callers (memoized): treat the result as immutable. */
 export function smallMultiplesLayout(
   shape: readonly number[],
   opts: SmallMultiplesOptions = {}
+): SmallMultiplesLayout {
+  return remembered(JSON.stringify([shape, opts]), () => computeLayout(shape, opts));
+}
+
+function computeLayout(
+  shape: readonly number[],
+  opts: SmallMultiplesOptions
 ): SmallMultiplesLayout {
   if (shape.length !== 3)
     throw new Error(`small multiples need a 3-D [F, R, C] shape, got [${shape.join(', ')}]`);

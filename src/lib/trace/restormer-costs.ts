@@ -4,6 +4,7 @@
  * against the real tensors at the small sides.
  */
 import { attentionCost, measureAttentionCost, type AttentionKind, type Cost } from '$lib/tensor';
+import { memo } from '$lib/memo';
 
 export interface CostCheck {
   kind: AttentionKind;
@@ -26,14 +27,10 @@ const CHECK_SIDES = [8, 16];
 
 // The checks run real tensors (~100 ms); H, W and the FFN factor do not change them, so the last
 // result is kept (a memo of a pure function, not shared state).
-let last: { key: string; costs: RestormerCosts } | null = null;
+const remembered = memo<RestormerCosts>(1);
 
 export function restormerCosts(C: number, heads: number, M = 8, seed = 0): RestormerCosts {
-  const key = `${C},${heads},${M},${seed}`;
-  if (last?.key === key) return last.costs;
-  const costs = computeCosts(C, heads, M, seed);
-  last = { key, costs };
-  return costs;
+  return remembered(`${C},${heads},${M},${seed}`, () => computeCosts(C, heads, M, seed));
 }
 
 function computeCosts(C: number, heads: number, M: number, seed: number): RestormerCosts {
