@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { WindowAttentionParams } from '$lib/tensor';
 import { seededNormal } from '$lib/tensor/random';
+import { memo } from '$lib/memo';
 
 /** C = 1: each pixel holds its own number y·W + x (as in the post's figures); C > 1: a smooth image. */
 export function inputMap(H: number, W: number, C: number): tf.Tensor4D {
@@ -41,4 +42,43 @@ export function seededWeights(x: tf.Tensor4D, ws: number): WindowAttentionParams
     };
   });
   return { numHeads: 1, windowSize: [ws, ws], ...t };
+}
+
+type PlainWeights = Record<
+  'qkvWeight' | 'qkvBias' | 'projWeight' | 'projBias' | 'relativePositionBiasTable',
+  { data: Float32Array; shape: number[] }
+>;
+// The weights depend on the sizes only; kept as plain arrays (no tensor outlives a trace), so a
+// shift_size or window change skips the ~15 ops that make them.
+const rememberedWeights = memo<PlainWeights>(8);
+
+/** The page's map `inputMap(H, W, C)` and its `seededWeights`, the weights made once per size. */
+export function pageInputs(H: number, W: number, C: number, ws: number) {
+  const x = inputMap(H, W, C);
+  const plain = rememberedWeights(`${H},${W},${C},${ws}`, () => {
+    const w = seededWeights(x, ws);
+    const keep = (t: tf.Tensor | null) => {
+      const kept = { data: Float32Array.from(t!.dataSync()), shape: t!.shape };
+      t!.dispose();
+      return kept;
+    };
+    return {
+      qkvWeight: keep(w.qkvWeight),
+      qkvBias: keep(w.qkvBias),
+      projWeight: keep(w.projWeight),
+      projBias: keep(w.projBias),
+      relativePositionBiasTable: keep(w.relativePositionBiasTable)
+    };
+  });
+  const t = (k: keyof PlainWeights) => tf.tensor(plain[k].data, plain[k].shape);
+  const weights: WindowAttentionParams = {
+    numHeads: 1,
+    windowSize: [ws, ws],
+    qkvWeight: t('qkvWeight'),
+    qkvBias: t('qkvBias'),
+    projWeight: t('projWeight'),
+    projBias: t('projBias'),
+    relativePositionBiasTable: t('relativePositionBiasTable')
+  };
+  return { x, weights };
 }

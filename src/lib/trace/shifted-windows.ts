@@ -22,7 +22,7 @@ import { pickedWindow } from '$lib/params/shifted-windows';
 import { listing, type Listing } from './listing';
 import { scoped } from './scoped';
 import { shiftedWindowsChecks, type ShiftedWindowsChecks } from './shifted-windows-checks';
-import { inputMap, seededWeights } from './shifted-windows-inputs';
+import { pageInputs } from './shifted-windows-inputs';
 import { shiftedWindowsSteps } from './shifted-windows-steps';
 import { shiftedWindowsViews, type WindowGeometry } from './shifted-windows-views';
 import type { Trace, TensorView } from './types';
@@ -90,8 +90,7 @@ export function traceShiftedWindows(p: ShiftedWindowsParams): ShiftedWindowsTrac
   const nW = (H / ws) * (W / ws);
   const g: WindowGeometry = { H, W, C, ws, s, N, nW, w: pickedWindow(p.window, nW) };
   return scoped(() => {
-    const x = inputMap(H, W, C);
-    const weights = seededWeights(x, ws);
+    const { x, weights } = pageInputs(H, W, C, ws);
     const r = swMsa(x, weights, ws, s);
     const views = shiftedWindowsViews(x, r, g);
     const attnWeights = tf.reshape(r.attention.attn, [nW, N, N]);
