@@ -4,6 +4,7 @@
  * the same code in JingyunLiang/SwinIR `models/network_swinir.py`).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { memo } from '$lib/memo';
 import { check, checkInt, checkRank } from './check';
 
 export type WindowSize2D = readonly [number, number];
@@ -77,6 +78,19 @@ export function relativePositionIndex(windowSize: WindowSize2D): RelativePositio
   });
 }
 
+// As PyTorch's register_buffer: the index depends on the window size only, so it is built once per
+// size (by relativePositionIndex above) and kept as plain data, flattened; no tensor is kept.
+const indexBuffers = memo<Int32Array>(16);
+
+function indexBuffer(Wh: number, Ww: number): Int32Array {
+  return indexBuffers(`${Wh}x${Ww}`, () => {
+    const steps = relativePositionIndex([Wh, Ww]);
+    const flat = Int32Array.from(steps.relativePositionIndex.dataSync());
+    tf.dispose(Object.values(steps));
+    return flat;
+  });
+}
+
 /**
  * Gather the learned table into a bias per head:
  * `table [(2Wh−1)(2Ww−1), heads]` → `table[index.view(−1)]` `[N·N, heads]` → `[N, N, heads]` →
@@ -94,8 +108,8 @@ export function relativePositionBias(table: tf.Tensor, windowSize: WindowSize2D)
   );
   const N = Wh * Ww;
   return tf.tidy(() => {
-    const { relativePositionIndex: index } = relativePositionIndex([Wh, Ww]);
-    const gathered = tf.gather(table, tf.reshape(index, [-1])); // @step gather
+    const index = tf.tensor1d(indexBuffer(Wh, Ww), 'int32'); // self.relative_position_index
+    const gathered = tf.gather(table, index); // @step gather
     return tf.transpose(tf.reshape(gathered, [N, N, -1]), [2, 0, 1]) as tf.Tensor3D; // @step gather
   });
 }

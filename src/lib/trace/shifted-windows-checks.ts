@@ -59,7 +59,7 @@ const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return m;
 };
 
-/** 0 / −100 wherever the given `[1, H, W, 1]` labels differ inside a window (as the official mask). */
+/** 0 / −100 wherever the given `[B, H, W, 1]` labels differ inside a window (as the official mask). */
 function maskFromLabels(labels: tf.Tensor, ws: number): tf.Tensor {
   const win = tf.reshape(windowPartition(labels, ws), [-1, ws * ws]);
   const diff = tf.sub(tf.expandDims(win, 1), tf.expandDims(win, 2));
@@ -88,14 +88,16 @@ export function shiftedWindowsChecks(c: ChecksInput, g: WindowGeometry): Shifted
       [1, H, W, 1]
     );
   const wrapped = (y: number, x: number) => [y >= H - s && s > 0, x >= W - s && s > 0];
-  const four = maskFromLabels(
-    rolledRows((y, x) => 2 * +wrapped(y, x)[0] + +wrapped(y, x)[1]),
+  // Both alternative labelings as one batch of two maps: [2·nW, N, N], four labels first.
+  const alternatives = maskFromLabels(
+    tf.concat([
+      rolledRows((y, x) => 2 * +wrapped(y, x)[0] + +wrapped(y, x)[1]),
+      rolledRows((y, x) => +(wrapped(y, x)[0] || wrapped(y, x)[1]))
+    ]),
     ws
-  );
-  const two = maskFromLabels(
-    rolledRows((y, x) => +(wrapped(y, x)[0] || wrapped(y, x)[1])),
-    ws
-  );
+  ).dataSync();
+  const four = alternatives.subarray(0, nW * N * N);
+  const two = alternatives.subarray(nW * N * N);
   const direct = irregularAttention(c.x.dataSync(), H, W, C, plainWeights(c.weights), ws, s);
   const Hi = H + 1;
   const Wi = W + 1;
@@ -110,8 +112,8 @@ export function shiftedWindowsChecks(c: ChecksInput, g: WindowGeometry): Shifted
     maskedExactZeros: countWhere(attnData, (v, i) => masked(i) && v === 0),
     leakAdd: leak(c.attn),
     leakTimesZero: leak(timesZero),
-    fourLabelDiffs: countWhere(four.dataSync(), (v, i) => v !== maskData[i]),
-    twoLabelDiffs: countWhere(two.dataSync(), (v, i) => v !== maskData[i]),
+    fourLabelDiffs: countWhere(four, (v, i) => v !== maskData[i]),
+    twoLabelDiffs: countWhere(two, (v, i) => v !== maskData[i]),
     unmaskedWindows: c.unmaskedWindows,
     maskEntries: maskData.length,
     inference: {
