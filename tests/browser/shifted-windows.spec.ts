@@ -239,3 +239,25 @@ test('controls update the URL and tensors, leak no tensors; the re-render time i
   );
   expect(median).toBeLessThan(100);
 });
+
+test('a parameter change redraws the same cells in place; the URL follows once changes settle', async ({
+  page
+}) => {
+  await page.goto('/shifted-windows');
+  const fig = await figureReady(page, ID);
+  const cell = fig.locator('[data-tensor="shifted_x"] rect[data-index="0,0,0,0"]');
+  await expect(cell).toHaveAttribute('data-value', '10'); // x[1, 1] = 1·9 + 1 after roll by −1
+  // Mark the element itself: after the change it must be the same node, not a new one.
+  await cell.evaluate((el) => el.setAttribute('data-probe', 'same node'));
+  const input = fig.locator('input[name="shift_size"]');
+  for (const v of ['2', '0', '2']) {
+    await input.fill(v);
+    await input.press('Enter');
+  }
+  await expect(cell).toHaveAttribute('data-value', '20'); // x[2, 2] after roll by −2
+  await expect(cell).toHaveAttribute('data-probe', 'same node');
+  await expect(cell).toHaveAttribute('aria-label', 'shifted_x[0, 0, 0, 0] = 20');
+  await expect(fig.locator('[data-tensor="shifted_x"] text.value').first()).toHaveText('20');
+  // The URL is written once the changes settle, with the last value.
+  await expect(page).toHaveURL(/shift_size=2/);
+});

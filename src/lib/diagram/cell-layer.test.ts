@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { activateCell, drawCells, markLinked, type CellPaint } from './cell-layer';
+import { gridLayout } from './grid-layout';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const layer = () => document.createElementNS(SVG, 'g') as SVGGElement;
+const grey = (v: number) => `rgb(${v * 10}, ${v * 10}, ${v * 10})`;
+const paint = (data: number[], extra: Partial<CellPaint> = {}): CellPaint => ({
+  name: 'x',
+  size: 34,
+  data,
+  dtype: 'float32',
+  color: grey,
+  text: true,
+  focusable: true,
+  ...extra
+});
+const rects = (g: SVGGElement) => [...g.querySelectorAll('rect.cell')];
+
+describe('drawCells', () => {
+  const layout = gridLayout([2, 3], 'x');
+
+  it('draws one cell per layout cell with the DOM contract', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5.25]));
+    const cells = rects(g);
+    expect(cells).toHaveLength(6);
+    expect(cells[5].getAttribute('data-index')).toBe('1,2');
+    expect(cells[5].getAttribute('data-value')).toBe('5.25');
+    expect(cells[5].getAttribute('aria-label')).toBe('x[1, 2] = 5.25');
+    expect(cells[5].getAttribute('fill')).toBe(grey(5.25));
+    expect(cells[5].getAttribute('role')).toBe('gridcell');
+    expect(cells.map((c) => c.getAttribute('tabindex'))).toEqual([
+      '0',
+      '-1',
+      '-1',
+      '-1',
+      '-1',
+      '-1'
+    ]);
+    expect([...g.querySelectorAll('text.value')].map((t) => t.textContent)).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5.25'
+    ]);
+  });
+
+  it('keeps the elements when only values change, and rewrites only what changed', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5]));
+    const before = rects(g);
+    before[0].setAttribute('data-probe', 'kept');
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 9]));
+    const after = rects(g);
+    expect(after[0]).toBe(before[0]);
+    expect(after[0].getAttribute('data-probe')).toBe('kept');
+    expect(after[5].getAttribute('data-value')).toBe('9');
+    expect(after[5].getAttribute('aria-label')).toBe('x[1, 2] = 9');
+  });
+
+  it('recolours cells whose value is unchanged when the scale changes', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5]));
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5], { color: () => 'red' }));
+    expect(rects(g).every((r) => r.getAttribute('fill') === 'red')).toBe(true);
+  });
+
+  it('rebuilds for a new layout and keeps the linked cells outlined', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5]));
+    markLinked(g, (flat) => flat === 1);
+    const wider = gridLayout([2, 4], 'x');
+    drawCells(g, wider.cells, paint([0, 1, 2, 3, 4, 5, 6, 7]));
+    const cells = rects(g);
+    expect(cells).toHaveLength(8);
+    expect(
+      cells.filter((c) => c.classList.contains('linked')).map((c) => c.getAttribute('data-index'))
+    ).toEqual(['0,1']);
+  });
+
+  it('plain marks have no role, label or tabindex, and no text', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5], { focusable: false, text: false }));
+    const [first] = rects(g);
+    expect(first.hasAttribute('role')).toBe(false);
+    expect(first.hasAttribute('aria-label')).toBe(false);
+    expect(first.hasAttribute('tabindex')).toBe(false);
+    expect(g.querySelectorAll('text')).toHaveLength(0);
+  });
+});
+
+describe('markLinked and activateCell', () => {
+  const layout = gridLayout([3], 'v');
+
+  it('toggles .linked and aria-selected on the cells the predicate picks, and clears them', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([7, 8, 9], { name: 'v' }));
+    markLinked(g, (flat) => flat !== 1);
+    expect(rects(g).map((r) => r.getAttribute('aria-selected'))).toEqual(['true', 'false', 'true']);
+    expect(g.querySelectorAll('rect.linked')).toHaveLength(2);
+    markLinked(g, null);
+    expect(g.querySelectorAll('rect.linked')).toHaveLength(0);
+    expect(rects(g).every((r) => r.getAttribute('aria-selected') === 'false')).toBe(true);
+  });
+
+  it('moves the single tab stop', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([7, 8, 9], { name: 'v' }));
+    expect(activateCell(g, 2)?.getAttribute('data-index')).toBe('2');
+    expect(rects(g).map((r) => r.getAttribute('tabindex'))).toEqual(['-1', '-1', '0']);
+    expect(activateCell(g, 99)).toBeUndefined();
+    expect(rects(g).map((r) => r.getAttribute('tabindex'))).toEqual(['-1', '-1', '0']);
+  });
+});
