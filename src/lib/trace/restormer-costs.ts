@@ -25,15 +25,16 @@ export interface RestormerCosts {
 export const COST_SIDES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const CHECK_SIDES = [8, 16];
 
-// The checks run real tensors (~100 ms); H, W and the FFN factor do not change them, so the last
-// result is kept (a memo of a pure function, not shared state).
+// The checks run real tensors (~100 ms); the costs depend on sizes only (C, heads, M), never on
+// H, W, the FFN factor or the seed of the values, so the last result is kept (a memo of a pure
+// function, not shared state).
 const remembered = memo<RestormerCosts>(1);
 
-export function restormerCosts(C: number, heads: number, M = 8, seed = 0): RestormerCosts {
-  return remembered(`${C},${heads},${M},${seed}`, () => computeCosts(C, heads, M, seed));
+export function restormerCosts(C: number, heads: number, M = 8): RestormerCosts {
+  return remembered(`${C},${heads},${M}`, () => computeCosts(C, heads, M));
 }
 
-function computeCosts(C: number, heads: number, M: number, seed: number): RestormerCosts {
+function computeCosts(C: number, heads: number, M: number): RestormerCosts {
   const kinds: AttentionKind[] = ['global', 'window', 'mdta'];
   const series = Object.fromEntries(
     kinds.map((k) => [k, COST_SIDES.map((s) => attentionCost(k, s, s, C, heads, M))])
@@ -43,7 +44,7 @@ function computeCosts(C: number, heads: number, M: number, seed: number): Restor
       kind,
       side,
       formula: attentionCost(kind, side, side, C, heads, M),
-      measured: measureAttentionCost(kind, side, C, heads, M, seed)
+      measured: measureAttentionCost(kind, side, C, heads, M)
     }))
   );
   return { C, heads, M, sides: COST_SIDES, series, checks };

@@ -216,6 +216,6 @@ export function traceRestormer(p: RestormerParams): RestormerTrace {
       )
     ];
   });
-  const costs = restormerCosts(C, heads, 8, p.seed);
+  const costs = restormerCosts(C, heads, 8);
   return { steps, listings: restormerListings, costs };
 }
