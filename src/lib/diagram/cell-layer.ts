@@ -86,6 +86,9 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellPaint): L
       t.setAttribute('class', 'value');
       t.setAttribute('x', String(c.x + p.size / 2));
       t.setAttribute('y', String(c.y + p.size / 2));
+      // A text node kept per cell: writing its data is a "text changed", while textContent
+      // replaces the node (style recalc and layout of a new node, measured).
+      t.appendChild(document.createTextNode(''));
       texts.push(t);
     }
   values.replaceChildren(...(texts ?? []));
@@ -135,7 +138,7 @@ export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: Ce
     s.rects[i].setAttribute('data-value', value);
     if (p.focusable)
       s.rects[i].setAttribute('aria-label', `${p.name}[${cells[i].index.join(', ')}] = ${shown}`);
-    if (s.texts) s.texts[i].textContent = shown;
+    if (s.texts) (s.texts[i].firstChild as Text).data = shown;
   }
 }
 
