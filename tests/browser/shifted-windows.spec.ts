@@ -257,7 +257,27 @@ test('a parameter change redraws the same cells in place; the URL follows once c
   await expect(cell).toHaveAttribute('data-value', '20'); // x[2, 2] after roll by −2
   await expect(cell).toHaveAttribute('data-probe', 'same node');
   await expect(cell).toHaveAttribute('aria-label', 'shifted_x[0, 0, 0, 0] = 20');
-  await expect(fig.locator('[data-tensor="shifted_x"] text.value').first()).toHaveText('20');
+  // The canvas under the cells shows the new value: the corner of shifted_x[0, 0, 0, 0] now has
+  // the colour of x[0, 2, 2, 0] = 20 (same scale, 0..80), no longer that of x[0, 1, 1, 0] = 10.
+  const corner = (tensor: string, index: string) =>
+    page.evaluate(
+      ([tensor, index]) => {
+        const root = document.querySelector(`[data-tensor="${tensor}"]`)!;
+        const rect = root.querySelector(`rect[data-index="${index}"]`)!;
+        const canvas = root.querySelector('canvas')!;
+        const ratio = canvas.width / canvas.clientWidth;
+        const [x, y] = ['x', 'y'].map((a) => Number(rect.getAttribute(a)) + 3);
+        const px = canvas.getContext('2d')!.getImageData(x * ratio, y * ratio, 1, 1).data;
+        return Array.from(px).join(',');
+      },
+      [tensor, index]
+    );
+  await expect(fig.locator('[data-tensor="shifted_x"] [data-values]')).toHaveAttribute(
+    'data-values',
+    'drawn'
+  );
+  expect(await corner('shifted_x', '0,0,0,0')).toBe(await corner('x', '0,2,2,0'));
+  expect(await corner('shifted_x', '0,0,0,0')).not.toBe(await corner('x', '0,1,1,0'));
   // The URL is written once the changes settle, with the last value.
   await expect(page).toHaveURL(/shift_size=2/);
 });

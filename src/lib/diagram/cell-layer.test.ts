@@ -1,18 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { activateCell, drawCells, markLinked, type CellPaint } from './cell-layer';
+import { activateCell, drawCells, markLinked, type CellData } from './cell-layer';
 import { gridLayout } from './grid-layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const layer = () => document.createElementNS(SVG, 'g') as SVGGElement;
-const grey = (v: number) => `rgb(${v * 10}, ${v * 10}, ${v * 10})`;
-const paint = (data: number[], extra: Partial<CellPaint> = {}): CellPaint => ({
+const paint = (data: number[], extra: Partial<CellData> = {}): CellData => ({
   name: 'x',
   size: 34,
   data,
   dtype: 'float32',
-  color: grey,
-  text: true,
   focusable: true,
   ...extra
 });
@@ -29,7 +26,6 @@ describe('drawCells', () => {
     expect(cells[5].getAttribute('data-index')).toBe('1,2');
     expect(cells[5].getAttribute('data-value')).toBe('5.25');
     expect(cells[5].getAttribute('aria-label')).toBe('x[1, 2] = 5.25');
-    expect(cells[5].getAttribute('fill')).toBe(grey(5.25));
     expect(cells[5].getAttribute('role')).toBe('gridcell');
     expect(cells.map((c) => c.getAttribute('tabindex'))).toEqual([
       '0',
@@ -39,14 +35,9 @@ describe('drawCells', () => {
       '-1',
       '-1'
     ]);
-    expect([...g.querySelectorAll('text.value')].map((t) => t.textContent)).toEqual([
-      '0',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5.25'
-    ]);
+    expect(cells[5].getAttribute('x')).toBe(String(layout.cells[5].x));
+    expect(cells[5].getAttribute('y')).toBe(String(layout.cells[5].y));
+    expect(cells[5].getAttribute('width')).toBe(String(layout.cell));
   });
 
   it('keeps the elements when only values change, and rewrites only what changed', () => {
@@ -62,13 +53,6 @@ describe('drawCells', () => {
     expect(after[5].getAttribute('aria-label')).toBe('x[1, 2] = 9');
   });
 
-  it('recolours cells whose value is unchanged when the scale changes', () => {
-    const g = layer();
-    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5]));
-    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5], { color: () => 'red' }));
-    expect(rects(g).every((r) => r.getAttribute('fill') === 'red')).toBe(true);
-  });
-
   it('rebuilds for a new layout and keeps the linked cells outlined', () => {
     const g = layer();
     drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5]));
@@ -82,14 +66,14 @@ describe('drawCells', () => {
     ).toEqual(['0,1']);
   });
 
-  it('plain marks have no role, label or tabindex, and no text', () => {
+  it('plain marks have no role, label or tabindex', () => {
     const g = layer();
-    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5], { focusable: false, text: false }));
+    drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5], { focusable: false }));
     const [first] = rects(g);
     expect(first.hasAttribute('role')).toBe(false);
     expect(first.hasAttribute('aria-label')).toBe(false);
     expect(first.hasAttribute('tabindex')).toBe(false);
-    expect(g.querySelectorAll('text')).toHaveLength(0);
+    expect(first.getAttribute('data-value')).toBe('0');
   });
 });
 

@@ -1,14 +1,16 @@
 /**
- * The cells of a tensor drawn straight into an SVG group, as d3 would: the `<rect>`s are made once
- * per layout, and a change of values or of the linked cells only rewrites the attributes that
- * changed. A parameter change has to redraw a few thousand cells within one frame; one reactive
- * Svelte block per cell spent most of that frame bookkeeping (measured with `npm run bench:pages`).
+ * The cells of a tensor as SVG elements, made straight into a group as d3 would: the `<rect>`s are
+ * made once per layout, and a change of values or of the linked cells only rewrites the attributes
+ * that changed. They are transparent: they carry the DOM contract, hover, keyboard focus and the
+ * screen-reader labels, and draw the outline of linked and focused cells; the colours and numbers
+ * are painted on a canvas beneath (cell-canvas.ts). One reactive Svelte block per cell spent most
+ * of a parameter change's frame on bookkeeping (measured with `npm run bench:pages`).
  *
  * DOM contract of every cell: `<rect class="cell" data-i data-index data-value>`, `.linked` and
  * `aria-selected` when linked; focusable cells are `role="gridcell"` with a roving tabindex and an
  * `aria-label` that names the tensor, the index and the value.
  */
-import { formatValue, textOn } from './color';
+import { formatValue } from './color';
 
 /** Where one cell sits: its flat offset in the tensor, its full index, its top-left corner. */
 export interface CellPlace {
@@ -18,16 +20,13 @@ export interface CellPlace {
   y: number;
 }
 
-export interface CellPaint {
+export interface CellData {
   /** The tensor's name, for the cells' labels. */
   name: string;
   /** Side of a cell in px. */
   size: number;
   data: ArrayLike<number>;
   dtype: 'float32' | 'int32';
-  color: (v: number) => string;
-  /** Write each value inside its cell (only where it fits). */
-  text: boolean;
   /** Keyboard grid cells (`role="gridcell"`, roving tabindex, `aria-label`), or plain marks. */
   focusable: boolean;
 }
@@ -37,10 +36,8 @@ interface LayerState {
   size: number;
   focusable: boolean;
   rects: SVGRectElement[];
-  texts: SVGTextElement[] | null;
-  /** Last written value and fill per cell, so unchanged cells are not touched. */
+  /** Last written value per cell, so unchanged cells are not touched. */
   values: string[];
-  fills: string[];
   linked: Uint8Array;
   isLinked: ((flat: number) => boolean) | null;
   active: number;
@@ -48,17 +45,9 @@ interface LayerState {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const states = new WeakMap<SVGGElement, LayerState>();
-// textOn parses a colour; a scale yields a few hundred distinct colours at most.
-const textColours = new Map<string, string>();
-const textColour = (fill: string) => {
-  let c = textColours.get(fill);
-  if (c === undefined) textColours.set(fill, (c = textOn(fill)));
-  return c;
-};
 
-function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellPaint): LayerState {
+function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): LayerState {
   const rects: SVGRectElement[] = [];
-  const texts: SVGTextElement[] | null = p.text ? [] : null;
   const size = String(p.size);
   cells.forEach((c, i) => {
     const r = document.createElementNS(SVG, 'rect');
@@ -76,48 +65,24 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellPaint): L
     }
     rects.push(r);
   });
-  // Values go in a group after all cells, so no cell's stroke is drawn over a number.
-  const values = document.createElementNS(SVG, 'g');
-  values.setAttribute('class', 'values');
-  values.setAttribute('aria-hidden', 'true');
-  if (texts)
-    for (const c of cells) {
-      const t = document.createElementNS(SVG, 'text');
-      t.setAttribute('class', 'value');
-      t.setAttribute('x', String(c.x + p.size / 2));
-      t.setAttribute('y', String(c.y + p.size / 2));
-      // A text node kept per cell: writing its data is a "text changed", while textContent
-      // replaces the node (style recalc and layout of a new node, measured).
-      t.appendChild(document.createTextNode(''));
-      texts.push(t);
-    }
-  values.replaceChildren(...(texts ?? []));
-  layer.replaceChildren(...rects, values);
+  layer.replaceChildren(...rects);
   const n = cells.length;
   return {
     cells,
     size: p.size,
     focusable: p.focusable,
     rects,
-    texts,
     values: new Array<string>(n).fill(''),
-    fills: new Array<string>(n).fill(''),
     linked: new Uint8Array(n),
     isLinked: null,
     active: 0
   };
 }
 
-/** Draw `cells` of a tensor into `layer` (an SVG `<g>` owned by the caller) and colour them. */
-export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: CellPaint): void {
+/** Make or update the cells of a tensor in `layer` (an SVG `<g>` owned by the caller). */
+export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): void {
   let s = states.get(layer);
-  if (
-    !s ||
-    s.cells !== cells ||
-    s.size !== p.size ||
-    s.focusable !== p.focusable ||
-    !!s.texts !== p.text
-  ) {
+  if (!s || s.cells !== cells || s.size !== p.size || s.focusable !== p.focusable) {
     const isLinked = s?.isLinked ?? null;
     s = build(layer, cells, p);
     states.set(layer, s);
@@ -126,19 +91,14 @@ export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: Ce
   for (let i = 0; i < cells.length; i++) {
     const v = p.data[cells[i].flat];
     const value = String(v);
-    // A new scale can recolour a cell whose value did not change, so fills are compared apart.
-    const fill = p.color(v);
-    if (fill !== s.fills[i]) {
-      s.rects[i].setAttribute('fill', (s.fills[i] = fill));
-      s.texts?.[i].setAttribute('fill', textColour(fill));
-    }
     if (value === s.values[i]) continue;
     s.values[i] = value;
-    const shown = formatValue(v, p.dtype);
     s.rects[i].setAttribute('data-value', value);
     if (p.focusable)
-      s.rects[i].setAttribute('aria-label', `${p.name}[${cells[i].index.join(', ')}] = ${shown}`);
-    if (s.texts) (s.texts[i].firstChild as Text).data = shown;
+      s.rects[i].setAttribute(
+        'aria-label',
+        `${p.name}[${cells[i].index.join(', ')}] = ${formatValue(v, p.dtype)}`
+      );
   }
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The colours and numbers of a tensor's cells, painted on a canvas that lies under the SVG grid.
+ * The SVG keeps one transparent `<rect>` per cell for the DOM contract, hover, keyboard focus and
+ * screen readers (cell-layer.ts); the pixels are here. Changing a few thousand SVG fills and texts
+ * cost a style recalc and a text layout per cell (measured: 10–20 ms a change on /window-attention);
+ * repainting a canvas costs a fraction of that.
+ */
+import { formatValue, textOn } from './color';
+import type { CellPlace } from './cell-layer';
+
+export interface CanvasPaint {
+  /** CSS size of the drawing, in px (the canvas is scaled by devicePixelRatio for sharp text). */
+  width: number;
+  height: number;
+  /** Side of a cell in px, and the gap left around each cell's colour (the page shows through). */
+  size: number;
+  gap: number;
+  data: ArrayLike<number>;
+  dtype: 'float32' | 'int32';
+  color: (v: number) => string;
+  /** Write each value inside its cell. */
+  text: boolean;
+  /** While cells are linked, the others are drawn faded (null: nothing linked). */
+  isLinked: ((flat: number) => boolean) | null;
+}
+
+/** Opacity of cells that are not linked while some are, as the old SVG `.linking` rule had. */
+export const FADED = 0.45;
+
+// textOn parses a colour; a scale yields a few hundred distinct colours at most.
+const textColours = new Map<string, string>();
+export function textColour(fill: string): string {
+  let c = textColours.get(fill);
+  if (c === undefined) textColours.set(fill, (c = textOn(fill)));
+  return c;
+}
+
+function monoFont(): string {
+  const mono = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
+  return `10px ${mono || 'monospace'}`;
+}
+
+/** Paint `cells` onto `canvas` (resized to the drawing when needed). */
+export function paintCells(
+  canvas: HTMLCanvasElement,
+  cells: readonly CellPlace[],
+  p: CanvasPaint
+): void {
+  const ratio = Math.max(1, Math.round(globalThis.devicePixelRatio || 1));
+  const w = Math.ceil(p.width * ratio);
+  const h = Math.ceil(p.height * ratio);
+  // Assigning a size reallocates the bitmap, so only when it changes.
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, p.width, p.height);
+  const inner = p.size - 2 * p.gap;
+  const alphaOf = (flat: number) => (p.isLinked === null || p.isLinked(flat) ? 1 : FADED);
+  const fills = cells.map((c) => p.color(p.data[c.flat]));
+  cells.forEach((c, i) => {
+    ctx.globalAlpha = alphaOf(c.flat);
+    ctx.fillStyle = fills[i];
+    ctx.fillRect(c.x + p.gap, c.y + p.gap, inner, inner);
+  });
+  if (p.text) {
+    ctx.font = monoFont();
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    cells.forEach((c, i) => {
+      ctx.globalAlpha = alphaOf(c.flat);
+      ctx.fillStyle = textColour(fills[i]);
+      ctx.fillText(formatValue(p.data[c.flat], p.dtype), c.x + p.size / 2, c.y + p.size / 2);
+    });
+  }
+  ctx.globalAlpha = 1;
+}
