@@ -13,13 +13,16 @@ const FRAME_MS = 1000 / 60;
 const CHANGES = Number(process.env.CHANGES ?? 30);
 
 // A parameter of each page toggled between two valid values (the default and one next to it),
-// on the default step unless a step is given.
+// on the default step unless a step is given; `hover` rows move the pointer between two cells of
+// the named tensor instead (every linked cell of the figure is outlined and the rest fade).
 const pages = [
   { slug: 'window-partition', param: 'seed', a: '0', b: '1' },
   { slug: 'shifted-windows', param: 'shift_size', a: '1', b: '2' },
   { slug: 'shifted-windows', param: 'shift_size', a: '1', b: '2', step: 5 },
+  { slug: 'shifted-windows', hover: 'shifted_x', a: '0,0,0,0', b: '0,8,8,0' },
   { slug: 'relative-position-bias', param: 'seed', a: '0', b: '1' },
   { slug: 'window-attention', param: 'seed', a: '0', b: '1' },
+  { slug: 'window-attention', hover: 'qkv_linear', a: '0,0,0', b: '3,15,17' },
   { slug: 'heads-vs-convolution', param: 'seed', a: '0', b: '1' },
   { slug: 'restormer', param: 'seed', a: '0', b: '1' },
   { slug: 'unfold-fold', param: 'seed', a: '0', b: '1' }
@@ -70,7 +73,7 @@ const browser = await chromium.launch({
 });
 const rows = [];
 try {
-  for (const { slug, param, a, b, step } of pages) {
+  for (const { slug, param, hover, a, b, step } of pages) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/${slug}${step ? `?step=${step}` : ''}`);
     const figure = `[data-figure="${slug}"]`;
@@ -80,23 +83,29 @@ try {
       categories: ['devtools.timeline', 'blink.user_timing', '__metadata']
     });
     const traceMs = await page.evaluate(
-      async ([figure, param, a, b, n]) => {
+      async ([figure, param, hover, a, b, n]) => {
         const fig = document.querySelector(figure);
-        const input = fig.querySelector(`[name="${param}"]`);
+        const input = param && fig.querySelector(`[name="${param}"]`);
+        const cell = (index) =>
+          fig.querySelector(`[data-tensor="${hover}"] rect[data-index="${index}"]`);
         const ms = [];
         for (let i = 0; i <= n; i++) {
           await new Promise((r) => setTimeout(r, 40)); // let the previous change settle
           await new Promise((r) => requestAnimationFrame(r)); // start at a frame's beginning
           performance.mark('change');
-          input.value = i % 2 ? a : b;
-          input.dispatchEvent(new Event('change', { bubbles: true }));
+          if (hover) {
+            cell(i % 2 ? a : b).dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+          } else {
+            input.value = i % 2 ? a : b;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+          }
           await Promise.resolve();
           ms.push(Number(fig.getAttribute('data-trace-ms')));
         }
         await new Promise((r) => setTimeout(r, 100));
         return ms.slice(1);
       },
-      [figure, param, a, b, CHANGES]
+      [figure, param, hover, a, b, CHANGES]
     );
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const frames = framesAfterMarks(events);
@@ -108,8 +117,9 @@ try {
     const totals = frames.map((f) => f.total);
     rows.push({
       page: `/${slug}${step ? ` step ${step}` : ''}`,
-      param,
-      trace_ms: quantile(traceMs, 0.5),
+      param: param ?? `hover ${hover}`,
+      // A hover does not trace.
+      trace_ms: hover ? 0 : quantile(traceMs, 0.5),
       script_ms: med('script'),
       style_layout_ms: med('style') + med('layout'),
       paint_ms: med('paint'),
@@ -125,13 +135,13 @@ try {
 }
 const f1 = (v) => v.toFixed(1).padStart(7);
 console.log(
-  `\n${'page'.padEnd(30)} ${'change'.padEnd(11)}   trace  script  style+  paint   change→frame ms   in one`
+  `\n${'page'.padEnd(30)} ${'change'.padEnd(18)}   trace  script  style+  paint   change→frame ms   in one`
 );
 console.log(
-  `${''.padEnd(30)} ${''.padEnd(11)}      ms      ms  layout     ms    median     p90    frame`
+  `${''.padEnd(30)} ${''.padEnd(18)}      ms      ms  layout     ms    median     p90    frame`
 );
 for (const r of rows)
   console.log(
-    `${r.page.padEnd(30)} ${r.param.padEnd(11)} ${f1(r.trace_ms)} ${f1(r.script_ms)} ${f1(r.style_layout_ms)} ${f1(r.paint_ms)} ${f1(r.frame_ms)} ${f1(r.frame_p90_ms)}   ${(100 * r.within_one_frame).toFixed(0).padStart(4)}%`
+    `${r.page.padEnd(30)} ${r.param.padEnd(18)} ${f1(r.trace_ms)} ${f1(r.script_ms)} ${f1(r.style_layout_ms)} ${f1(r.paint_ms)} ${f1(r.frame_ms)} ${f1(r.frame_p90_ms)}   ${(100 * r.within_one_frame).toFixed(0).padStart(4)}%`
   );
 console.log(JSON.stringify({ date: new Date().toISOString(), changes: CHANGES, rows }));
