@@ -102,6 +102,17 @@ export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: Ce
   }
 }
 
+/**
+ * The predicate `markLinked` and the canvas take: is the cell at `flat` one of the linked ids
+ * (its provenance id, or its flat offset without provenance)? Null when nothing is linked.
+ */
+export function linkedBy(
+  ids: ReadonlySet<number> | null,
+  provenance: ArrayLike<number> | undefined
+): ((flat: number) => boolean) | null {
+  return ids && ((flat) => ids.has(provenance ? provenance[flat] : flat));
+}
+
 /** Outline the cells for which `isLinked(flat)` holds (null: none); only changed cells are touched. */
 export function markLinked(layer: SVGGElement, isLinked: ((flat: number) => boolean) | null): void {
   const s = states.get(layer);
