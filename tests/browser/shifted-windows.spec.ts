@@ -249,11 +249,24 @@ test('a parameter change redraws the same cells in place; the URL follows once c
   await expect(cell).toHaveAttribute('data-value', '10'); // x[1, 1] = 1·9 + 1 after roll by −1
   // Mark the element itself: after the change it must be the same node, not a new one.
   await cell.evaluate((el) => el.setAttribute('data-probe', 'same node'));
-  const input = fig.locator('input[name="shift_size"]');
-  for (const v of ['2', '0', '2']) {
-    await input.fill(v);
-    await input.press('Enter');
-  }
+  // Count URL writes, then make three changes within a few milliseconds.
+  await page.evaluate(async () => {
+    const w = window as unknown as { urlWrites: number };
+    w.urlWrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.urlWrites++;
+      replace(...args);
+    };
+    const input = document.querySelector<HTMLInputElement>(
+      '[data-figure="shifted-windows"] input[name="shift_size"]'
+    )!;
+    for (const v of ['2', '0', '2']) {
+      input.value = v;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  });
   await expect(cell).toHaveAttribute('data-value', '20'); // x[2, 2] after roll by −2
   await expect(cell).toHaveAttribute('data-probe', 'same node');
   await expect(cell).toHaveAttribute('aria-label', 'shifted_x[0, 0, 0, 0] = 20');
@@ -278,6 +291,8 @@ test('a parameter change redraws the same cells in place; the URL follows once c
   );
   expect(await corner('shifted_x', '0,0,0,0')).toBe(await corner('x', '0,2,2,0'));
   expect(await corner('shifted_x', '0,0,0,0')).not.toBe(await corner('x', '0,1,1,0'));
-  // The URL is written once the changes settle, with the last value.
+  // The URL is written once, after the changes settle, with the last value.
   await expect(page).toHaveURL(/shift_size=2/);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { urlWrites: number }).urlWrites)).toBe(1);
 });

@@ -99,4 +99,37 @@ describe('markLinked and activateCell', () => {
     expect(activateCell(g, 99)).toBeUndefined();
     expect(rects(g).map((r) => r.getAttribute('tabindex'))).toEqual(['-1', '-1', '0']);
   });
+
+  it('keeps keyboard focus on the same index when the cells are rebuilt', () => {
+    const g = layer();
+    document.body.append(g.ownerDocument.createElementNS(SVG, 'svg'));
+    document.body.lastElementChild!.append(g);
+    drawCells(g, layout.cells, paint([7, 8, 9], { name: 'v' }));
+    activateCell(g, 1)?.focus();
+    expect(document.activeElement?.getAttribute('data-index')).toBe('1');
+    const longer = gridLayout([4], 'v');
+    drawCells(g, longer.cells, paint([7, 8, 9, 10], { name: 'v' }));
+    expect(rects(g)).toHaveLength(4);
+    expect(document.activeElement).toBe(rects(g)[1]);
+    expect(rects(g).map((r) => r.getAttribute('tabindex'))).toEqual(['-1', '0', '-1', '-1']);
+    document.body.innerHTML = '';
+  });
+});
+
+describe('labels and numbering', () => {
+  const layout = gridLayout([2], 'm');
+
+  it('relabels when the dtype changes, even with equal values', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([1.5, 2], { name: 'm' }));
+    expect(rects(g)[0].getAttribute('aria-label')).toBe('m[0] = 1.50');
+    drawCells(g, layout.cells, paint([1.5, 2], { name: 'm', dtype: 'int32' }));
+    expect(rects(g)[0].getAttribute('aria-label')).toBe('m[0] = 1.5');
+  });
+
+  it('numbers data-i from `first`, so layers of one figure do not repeat indices', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint([1, 2], { focusable: false, first: 10 }));
+    expect(rects(g).map((r) => r.getAttribute('data-i'))).toEqual(['10', '11']);
+  });
 });

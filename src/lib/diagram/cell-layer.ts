@@ -29,11 +29,14 @@ export interface CellData {
   dtype: 'float32' | 'int32';
   /** Keyboard grid cells (`role="gridcell"`, roving tabindex, `aria-label`), or plain marks. */
   focusable: boolean;
+  /** `data-i` of the first cell, when several layers share one figure's numbering (default 0). */
+  first?: number;
 }
 
 interface LayerState {
   cells: readonly CellPlace[];
-  size: number;
+  /** What the elements were made for: a change of any of these rebuilds them. */
+  made: string;
   focusable: boolean;
   rects: SVGRectElement[];
   /** Last written value per cell, so unchanged cells are not touched. */
@@ -46,13 +49,16 @@ interface LayerState {
 const SVG = 'http://www.w3.org/2000/svg';
 const states = new WeakMap<SVGGElement, LayerState>();
 
+// The labels name the tensor and format by dtype, so those rebuild the cells too.
+const madeFor = (p: CellData) => `${p.name}|${p.dtype}|${p.size}|${p.focusable}|${p.first ?? 0}`;
+
 function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): LayerState {
   const rects: SVGRectElement[] = [];
   const size = String(p.size);
   cells.forEach((c, i) => {
     const r = document.createElementNS(SVG, 'rect');
     r.setAttribute('class', 'cell');
-    r.setAttribute('data-i', String(i));
+    r.setAttribute('data-i', String((p.first ?? 0) + i));
     r.setAttribute('data-index', c.index.join(','));
     r.setAttribute('x', String(c.x));
     r.setAttribute('y', String(c.y));
@@ -69,7 +75,7 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
   const n = cells.length;
   return {
     cells,
-    size: p.size,
+    made: madeFor(p),
     focusable: p.focusable,
     rects,
     values: new Array<string>(n).fill(''),
@@ -82,11 +88,17 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
 /** Make or update the cells of a tensor in `layer` (an SVG `<g>` owned by the caller). */
 export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): void {
   let s = states.get(layer);
-  if (!s || s.cells !== cells || s.size !== p.size || s.focusable !== p.focusable) {
+  if (!s || s.cells !== cells || s.made !== madeFor(p)) {
     const isLinked = s?.isLinked ?? null;
+    // A rebuild replaces the elements: keep keyboard focus on the same index if it is still there.
+    const focused = layer.contains(document.activeElement)
+      ? document.activeElement?.getAttribute('data-index')
+      : null;
     s = build(layer, cells, p);
     states.set(layer, s);
     if (isLinked) markLinked(layer, isLinked);
+    const again = focused ? cells.findIndex((c) => c.index.join(',') === focused) : -1;
+    if (again >= 0 && p.focusable) activateCell(layer, again)?.focus();
   }
   for (let i = 0; i < cells.length; i++) {
     const v = p.data[cells[i].flat];

@@ -108,7 +108,8 @@ export function relativePositionBias(table: tf.Tensor, windowSize: WindowSize2D)
   );
   const N = Wh * Ww;
   return tf.tidy(() => {
-    const index = tf.tensor1d(indexBuffer(Wh, Ww), 'int32'); // self.relative_position_index
+    // A copy: on the cpu backend a tensor wraps the array it is given (the buffer stays private).
+    const index = tf.tensor1d(indexBuffer(Wh, Ww).slice(), 'int32'); // self.relative_position_index
     const gathered = tf.gather(table, index); // @step gather
     return tf.transpose(tf.reshape(gathered, [N, N, -1]), [2, 0, 1]) as tf.Tensor3D; // @step gather
   });

@@ -70,7 +70,8 @@ export function pageInputs(H: number, W: number, C: number, ws: number) {
       relativePositionBiasTable: keep(w.relativePositionBiasTable)
     };
   });
-  const t = (k: keyof PlainWeights) => tf.tensor(plain[k].data, plain[k].shape);
+  // A copy: on the cpu backend a tensor wraps the array it is given, and dataSync() hands it out.
+  const t = (k: keyof PlainWeights) => tf.tensor(plain[k].data.slice(), plain[k].shape);
   const weights: WindowAttentionParams = {
     numHeads: 1,
     windowSize: [ws, ws],
