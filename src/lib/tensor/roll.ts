@@ -1,5 +1,5 @@
 /**
- * `torch.roll` for tfjs (tfjs has none): cyclic shift along the given axes, by a gather per axis.
+ * `torch.roll` for tfjs (tfjs has none): cyclic shift along the given axes (a gather, or slice + concat, per axis).
  * Swin Transformer uses it to shift the feature map before and after windowed attention
  * (microsoft/Swin-Transformer `models/swin_transformer.py`, `SwinTransformerBlock.forward`).
  */
@@ -35,6 +35,11 @@ export function roll<T extends tf.Tensor>(
     );
     return d < 0 ? d + x.rank : d;
   });
+  // Which is faster depends on the backend (measured on 1×56×56×96, both axes): cpu slices an
+  // inner axis element by element, so one gather per axis is 4× faster there (39 vs 164 ms); wasm
+  // slices natively and its gather is the slower one (17 vs 7 ms). Same result either way (the
+  // tests run on cpu, wasm and webgl).
+  const byGather = tf.getBackend() === 'cpu';
   return tf.tidy(() => {
     let y: tf.Tensor = x;
     axes.forEach((axis, i) => {
@@ -43,12 +48,30 @@ export function roll<T extends tf.Tensor>(
       // Positive remainder: −1 on an axis of 5 is the same roll as +4.
       const s = ((shifts[i] % n) + n) % n;
       if (s === 0) return;
-      // out[j] = x[(j − s) mod n]: one gather per axis. (Slicing an inner axis takes tfjs's
-      // element-by-element path on the cpu backend: slice + slice + concat cost ~3× more.)
-      const source = Int32Array.from({ length: n }, (_, j) => (j - s + n) % n);
-      y = tf.gather(y, tf.tensor1d(source, 'int32'), axis);
+      if (byGather) {
+        // out[j] = x[(j − s) mod n]
+        const source = Int32Array.from({ length: n }, (_, j) => (j - s + n) % n);
+        y = tf.gather(y, tf.tensor1d(source, 'int32'), axis);
+      } else {
+        // The last s entries come first, then the rest.
+        const tail = tf.slice(y, sliceBegin(y.rank, axis, n - s), sliceSize(y.shape, axis, s));
+        const head = tf.slice(y, sliceBegin(y.rank, axis, 0), sliceSize(y.shape, axis, n - s));
+        y = tf.concat([tail, head], axis);
+      }
     });
     // A roll by 0 everywhere must still hand back a tensor the caller owns.
     return (y === x ? tf.clone(x) : y) as T;
   });
+}
+
+function sliceBegin(rank: number, axis: number, start: number): number[] {
+  const begin = new Array<number>(rank).fill(0);
+  begin[axis] = start;
+  return begin;
+}
+
+function sliceSize(shape: readonly number[], axis: number, length: number): number[] {
+  const size = shape.map(() => -1);
+  size[axis] = length;
+  return size;
 }
