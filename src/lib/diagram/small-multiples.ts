@@ -48,6 +48,9 @@ export function smallMultiplesLayout(
   return remembered(JSON.stringify([shape, opts]), () => computeLayout(shape, opts));
 }
 
+/** Room around the facets for their frames (drawn 2 px out, 4 px wide when picked). */
+export const FRAME = 4;
+
 function computeLayout(
   shape: readonly number[],
   opts: SmallMultiplesOptions
@@ -59,13 +62,16 @@ function computeLayout(
   const facetsDrawn = Math.max(1, Math.min(F, Math.floor(maxCells / Math.max(R * C, 1))));
   const wrap = Math.max(1, Math.min(opts.wrap ?? facetsDrawn, facetsDrawn));
   // As large as fits the width, between 2 and 12 px: the point is the pattern, not the numbers.
-  const cell = Math.max(2, Math.min(12, Math.floor((maxWidth - (wrap - 1) * gap) / (wrap * C))));
+  const cell = Math.max(
+    2,
+    Math.min(12, Math.floor((maxWidth - 2 * FRAME - (wrap - 1) * gap) / (wrap * C)))
+  );
   const w = C * cell;
   const h = R * cell;
   const facets: SmallFacet[] = [];
   const cells: SmallCell[] = [];
   for (let f = 0; f < facetsDrawn; f++) {
-    const x = (f % wrap) * (w + gap);
+    const x = FRAME + (f % wrap) * (w + gap);
     const y = Math.floor(f / wrap) * (h + gap + labelHeight) + labelHeight;
     facets.push({ f, x, y, w, h });
     for (let r = 0; r < R; r++)
@@ -82,8 +88,8 @@ function computeLayout(
     facets,
     cells,
     cell,
-    width: wrap * w + (wrap - 1) * gap,
-    height: rows * (h + labelHeight) + (rows - 1) * gap,
+    width: 2 * FRAME + wrap * w + (wrap - 1) * gap,
+    height: rows * (h + labelHeight) + (rows - 1) * gap + FRAME,
     facetCount: F,
     facetsDrawn
   };
