@@ -78,16 +78,12 @@ export function channelIndependence(attn: tf.Tensor, v: tf.Tensor, delta = 1): C
     const base = attnTimesV(attn, v);
     // One perturbed copy of v per channel c′: [C, B_, heads, N, d].
     const bump = tf.reshape(tf.oneHot(tf.range(0, C, 1, 'int32'), C), [C, 1, heads, 1, d]); // @step independence
-    const vP = tf.reshape(tf.add(tf.expandDims(v, 0), tf.mul(bump, delta)), [C * B_, heads, N, d]); // @step independence
-    const attnP = tf.reshape(tf.broadcastTo(tf.expandDims(attn, 0), [C, B_, heads, N, N]), [
-      C * B_,
-      heads,
-      N,
-      N
-    ]);
-    const outP = tf.reshape(attnTimesV(attnP, vP), [C, B_ * N, C]); // @step independence
+    const vP = tf.add(tf.expandDims(v, 0), tf.mul(bump, delta)); // @step independence
+    // The same attn for every copy (matMul broadcasts it), then heads side by side per token.
+    const outP = tf.matMul(tf.expandDims(attn, 0), vP); // @step independence
+    const outTokens = tf.reshape(tf.transpose(outP, [0, 1, 3, 2, 4]), [C, B_ * N, C]); // @step independence
     // change[c′, c] = max over tokens of |Δ out[…, c]| when channel c′ was perturbed.
-    return tf.max(tf.abs(tf.sub(outP, tf.reshape(base, [1, B_ * N, C]))), 1); // @step independence
+    return tf.max(tf.abs(tf.sub(outTokens, tf.reshape(base, [1, B_ * N, C]))), 1); // @step independence
   });
   const m = change.dataSync();
   change.dispose();
