@@ -27,11 +27,15 @@ export interface CanvasPaint {
 /** Opacity of cells that are not linked while some are, as the old SVG `.linking` rule had. */
 export const FADED = 0.45;
 
-// textOn parses a colour; a scale yields a few hundred distinct colours at most.
+// textOn parses a colour, so its answers are kept; continuous scales give new colours with every
+// new set of values, so the table is emptied when it grows past a few thousand.
 const textColours = new Map<string, string>();
 export function textColour(fill: string): string {
   let c = textColours.get(fill);
-  if (c === undefined) textColours.set(fill, (c = textOn(fill)));
+  if (c === undefined) {
+    if (textColours.size >= 4096) textColours.clear();
+    textColours.set(fill, (c = textOn(fill)));
+  }
   return c;
 }
 

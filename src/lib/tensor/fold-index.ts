@@ -4,22 +4,15 @@
  * Plain JS, built once per (H, W, k, s, p) and memoised, so the ops themselves are one `gather`.
  */
 
+import { memo } from '$lib/memo';
+
 // Index tables depend only on (H, W, k, s, p); keep the last few (plain arrays, not tensors,
 // so a cache never holds backend memory).
-const cache = new Map<string, { table: Int32Array; slots: number }>();
-function memo(key: string, build: () => { table: Int32Array; slots: number }) {
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = build();
-    if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
-    cache.set(key, hit);
-  }
-  return hit;
-}
+const tables = memo<{ table: Int32Array; slots: number }>(32);
 
 /** Source index (into a plane of H·W plus one zero at H·W) for every (ky, kx, oy, ox). */
 export function unfoldTable(H: number, W: number, k: number, s: number, p: number): Int32Array {
-  return memo(`u${H},${W},${k},${s},${p}`, () => {
+  return tables(`u${H},${W},${k},${s},${p}`, () => {
     const outH = Math.floor((H + 2 * p - k) / s) + 1;
     const outW = Math.floor((W + 2 * p - k) / s) + 1;
     const table = new Int32Array(k * k * outH * outW);
@@ -48,7 +41,7 @@ export function foldTable(
   s: number,
   p: number
 ): { table: Int32Array; slots: number } {
-  return memo(`f${H},${W},${k},${s},${p}`, () => {
+  return tables(`f${H},${W},${k},${s},${p}`, () => {
     const outH = Math.floor((H + 2 * p - k) / s) + 1;
     const outW = Math.floor((W + 2 * p - k) / s) + 1;
     const L = outH * outW;
