@@ -10,6 +10,7 @@ import {
   parseParams,
   type ParamSpec,
   type Parsed,
+  SEED_SPEC,
   type Query
 } from './params';
 
@@ -31,7 +32,7 @@ export const headsVsConvSpecs: ParamSpec[] = [
     maxReason: 'the experiments build (C·window_size²)² Jacobians in your browser'
   },
   { name: 'num_heads', label: 'num_heads', min: 1, max: 12, default: 2 },
-  { name: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, default: 0 },
+  SEED_SPEC,
   { name: 'pixel', label: 'pixel (token in window 0)', min: 0, max: 35, default: 4 }
 ];
 

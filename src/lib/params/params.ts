@@ -29,6 +29,15 @@ export interface Parsed {
 /** Elements one tensor may have before we refuse to allocate it (2²² ≈ 4.2 M). */
 export const MAX_ELEMENTS = 2 ** 22;
 
+/** The seed of a page's random inputs/weights: any 32-bit non-negative integer, 0 by default. */
+export const SEED_SPEC: ParamSpec = {
+  name: 'seed',
+  label: 'seed',
+  min: 0,
+  max: 2 ** 31 - 1,
+  default: 0
+};
+
 /** Parse one raw value (from the URL or a control) against its spec. */
 export function parseValue(
   spec: ParamSpec,

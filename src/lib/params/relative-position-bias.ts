@@ -3,7 +3,14 @@
  * `2x3`), `num_heads` and the `seed` of the bias table. The validated values carry `Wh` and `Ww`
  * beside `window_size`, so the trace never parses text.
  */
-import { parseParams, type ParamSpec, type ParamValues, type Parsed, type Query } from './params';
+import {
+  parseParams,
+  SEED_SPEC,
+  type ParamSpec,
+  type ParamValues,
+  type Parsed,
+  type Query
+} from './params';
 
 /** Largest window side: N = Wh·Ww tokens give N×N maps; 8×8 (SwinIR's window) is 64×64. */
 export const MAX_SIDE = 8;
@@ -25,7 +32,7 @@ export const relativePositionSpecs: ParamSpec[] = [
     format: formatWindowSize
   },
   { name: 'num_heads', label: 'num_heads', min: 1, max: 4, default: 2 },
-  { name: 'seed', label: 'seed (table)', min: 0, max: 2 ** 31 - 1, default: 0 }
+  { ...SEED_SPEC, label: 'seed (table)' }
 ];
 
 const FORMS =

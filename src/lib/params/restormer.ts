@@ -9,6 +9,7 @@ import {
   parseParams,
   type ParamSpec,
   type Parsed,
+  SEED_SPEC,
   type Query
 } from './params';
 import { headsMessage, nearestDivisor } from './heads-vs-convolution';
@@ -29,7 +30,7 @@ export const restormerSpecs: ParamSpec[] = [
   { name: 'W', label: 'W (width)', min: 1, max: 48, default: 5 },
   { name: 'num_heads', label: 'num_heads', min: 1, max: 48, default: 2 },
   FFN_SPEC,
-  { name: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, default: 0 }
+  SEED_SPEC
 ];
 
 /** Parse a float parameter: not-a-number → default, out of range → clamped, each explained. */

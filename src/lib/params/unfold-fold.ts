@@ -10,6 +10,7 @@ import {
   parseParams,
   type ParamSpec,
   type Parsed,
+  SEED_SPEC,
   type Query
 } from './params';
 
@@ -34,7 +35,7 @@ export const unfoldFoldSpecs: ParamSpec[] = [
   { name: 'kernel_size', label: 'kernel_size', min: 1, max: 8, default: 3 },
   { name: 'stride', label: 'stride', min: 1, max: 8, default: 1 },
   { name: 'padding', label: 'padding', min: 0, max: 4, default: 1 },
-  { name: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, default: 0 }
+  SEED_SPEC
 ];
 
 /** Cells the page agrees to draw for x_unfold ([C·k·k, L]); beyond this the drawing is unreadable. */

@@ -11,6 +11,7 @@ import {
   parseParams,
   type ParamSpec,
   type Parsed,
+  SEED_SPEC,
   type Query
 } from './params';
 
@@ -21,7 +22,7 @@ export const windowAttentionSpecs: ParamSpec[] = [
   { name: 'C', label: 'C (channels)', min: 1, max: 48, default: 6 },
   { name: 'window_size', label: 'window_size', min: 1, max: 16, default: 4 },
   { name: 'num_heads', label: 'num_heads', min: 1, max: 48, default: 2 },
-  { name: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, default: 0 }
+  SEED_SPEC
 ];
 
 /** Validate the combination; never throws. */

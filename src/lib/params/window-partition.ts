@@ -8,6 +8,7 @@ import {
   parseParams,
   type ParamSpec,
   type Parsed,
+  SEED_SPEC,
   type Query
 } from './params';
 
@@ -17,7 +18,7 @@ export const windowPartitionSpecs: ParamSpec[] = [
   { name: 'W', label: 'W (width)', min: 1, max: 256, default: 8 },
   { name: 'C', label: 'C (channels)', min: 1, max: 64, default: 2 },
   { name: 'window_size', label: 'window_size', min: 1, max: 32, default: 4 },
-  { name: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, default: 0 }
+  SEED_SPEC
 ];
 
 /** Validate the combination; returns values the trace can run on, and what was changed and why. */
