@@ -34,7 +34,7 @@ export default ts.config(
   },
   {
     // Prism's output is escaped token markup of our own source files (cut from ?raw imports).
-    files: ['src/lib/figures/CodePanel.svelte'],
+    files: ['src/lib/figure/CodePanel.svelte'],
     rules: { 'svelte/no-at-html-tags': 'off' }
   },
   {
@@ -51,7 +51,8 @@ export default ts.config(
             'd3-*',
             '$app/*',
             '$lib/diagram/*',
-            '$lib/figures/*'
+            '$lib/figure/*',
+            '$lib/trace/*'
           ]
         }
       ]

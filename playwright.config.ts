@@ -8,8 +8,9 @@ const dev = process.env.PW_DEV === '1';
 
 // Browser tests run against the built, prerendered site served by `vite preview` on 127.0.0.1.
 export default defineConfig({
-  testDir: 'tests/browser',
-  testMatch: '**/*.spec.ts',
+  // Site-wide specs in tests/browser; each chapter's own spec beside it in content/NN-slug/.
+  testDir: '.',
+  testMatch: ['tests/browser/**/*.spec.ts', 'content/**/*.spec.ts'],
   fullyParallel: true,
   workers: 2,
   retries: 0,

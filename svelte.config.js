@@ -26,7 +26,13 @@ const config = {
   },
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-    prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+    prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+    typescript: {
+      // A chapter's code lives in its folder, content/NN-slug/: type-check it with src/.
+      config: (tsconfig) => {
+        tsconfig.include.push('../content/**/*.ts', '../content/**/*.svelte');
+      }
+    }
   }
 };
 

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
-// Unit and component tests run in Node; browser tests are Playwright's (tests/browser).
+// Unit and component tests run in Node; browser tests are Playwright's (*.spec.ts).
 export default defineConfig({
   plugins: [svelte({ hot: false })],
   resolve: {
@@ -10,7 +10,7 @@ export default defineConfig({
     conditions: ['browser']
   },
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'content/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     passWithNoTests: false,
     testTimeout: 30_000

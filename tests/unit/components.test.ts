@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import ShapeBadge from '$lib/diagram/ShapeBadge.svelte';
-import Stepper from '$lib/figures/Stepper.svelte';
-import Controls from '$lib/figures/Controls.svelte';
-import CodePanel from '$lib/figures/CodePanel.svelte';
-import Messages from '$lib/figures/Messages.svelte';
+import Stepper from '$lib/figure/Stepper.svelte';
+import Controls from '$lib/figure/Controls.svelte';
+import CodePanel from '$lib/figure/CodePanel.svelte';
+import Messages from '$lib/figure/Messages.svelte';
 
 describe('ShapeBadge', () => {
   it('names each dim', () => {

@@ -7,7 +7,13 @@ import { toWire, transferables } from './serialize';
 import type { Trace } from './types';
 
 type TraceModule = Record<string, unknown>;
-const modules = import.meta.glob<TraceModule>(['./*.ts', '!./*.test.ts', '!./trace-worker.ts']);
+// Each chapter's trace module, keyed by its slug (content/NN-slug/trace.ts → "slug").
+const modules = Object.fromEntries(
+  Object.entries(import.meta.glob<TraceModule>('/content/*/trace.ts')).map(([path, load]) => [
+    path.split('/').at(-2)!.replace(/^\d+-/, ''),
+    load
+  ])
+);
 const ready = readyWasm();
 
 self.onmessage = async (e: MessageEvent) => {
@@ -19,8 +25,8 @@ self.onmessage = async (e: MessageEvent) => {
   };
   try {
     await ready;
-    const load = modules[`./${module}.ts`];
-    if (!load) throw new Error(`no trace module "${module}"`);
+    const load = modules[module];
+    if (!load) throw new Error(`no chapter "${module}" with a trace.ts`);
     const run = (await load())[fn] as ((v: Record<string, number>) => Trace) | undefined;
     if (typeof run !== 'function')
       throw new Error(`trace module "${module}" has no function "${fn}"`);

@@ -26,7 +26,7 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Run `module.fn(values)` (a module in src/lib/trace) in the worker. */
+/** Run `fn(values)` of `content/NN-<module>/trace.ts` in the worker. */
 export function traceOffMainThread(
   module: string,
   fn: string,

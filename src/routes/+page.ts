@@ -1,5 +1,0 @@
-import { chapters } from '$lib/content/chapters';
-
-export function load() {
-  return { chapters };
-}
