@@ -126,7 +126,8 @@ export function patchMerging(
     const x1 = pick(1, 0); // @step slice
     const x2 = pick(0, 1); // @step slice
     const x3 = pick(1, 1); // @step slice
-    const merged = tf.reshape(tf.concat([x0, x1, x2, x3], -1), [B, -1, 4 * C]) as tf.Tensor3D; // @step cat
+    const cat = tf.concat([x0, x1, x2, x3], -1); // @step cat
+    const merged = tf.reshape(cat, [B, (H / 2) * (W / 2), 4 * C]) as tf.Tensor3D; // @step cat
     const normed = layerNorm(merged, p.normWeight, p.normBias, 1e-5) as tf.Tensor3D; // @step reduce
     const out = linear(normed, p.reductionWeight, null) as tf.Tensor3D; // @step reduce
     return { x0, x1, x2, x3, merged, normed, out };
