@@ -91,7 +91,7 @@ export function hierarchy(img: number): Hierarchy {
       normWeight: tf.ones([s.embedDim]),
       normBias: tf.zeros([s.embedDim])
     });
-    let x: tf.Tensor = embed.out;
+    let x: tf.Tensor3D = embed.out;
     let [H, W] = [embed.conv.shape[2], embed.conv.shape[3]];
     let opFlops = H * W * s.embedDim * s.inChans * s.patchSize ** 2 + H * W * s.embedDim;
     let op = `PatchEmbed(patch_size=${s.patchSize}, embed_dim=${s.embedDim})`;
@@ -123,7 +123,7 @@ export function hierarchy(img: number): Hierarchy {
     const headFlops = last.channels * last.tokens + last.channels * s.numClasses;
 
     // Restormer: OverlapPatchEmbed keeps the side; each Downsample(n) = Conv2d(n, n/2, 3) + PixelUnshuffle(2).
-    let r: tf.Tensor = tf.zeros([0, RESTORMER_DIM, img, img]);
+    let r: tf.Tensor4D = tf.zeros([0, RESTORMER_DIM, img, img]);
     const restormer: LevelRow[] = [
       { level: 1, op: `OverlapPatchEmbed: Conv2d(3, ${RESTORMER_DIM}, 3)`, shape: [...r.shape] }
     ];
