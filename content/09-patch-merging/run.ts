@@ -1,16 +1,15 @@
 /**
  * The computation behind /patch-merging, on one seeded `x [B, H, W, C]`: Swin's PatchEmbed and
  * PatchMerging, Restormer's PixelUnshuffle / PixelShuffle and Downsample / Upsample, each also
- * run on an index tensor (provenance by iota), plus the live checks the page quotes.
+ * linked to its provenance (`ids.ts`), plus the live checks the page quotes.
  * Call inside a tidy scope; returns tensors and plain arrays.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { conv2dNchw, linear, layerNorm, patchEmbed, patchMerging } from '$lib/tensor';
 import { pixelShuffle, pixelUnshuffle } from '$lib/tensor/pixel-shuffle';
 import { seededNormal } from '$lib/tensor/random';
-import { iota, provenanceOf } from '$lib/trace/provenance';
-import { embedAsLinear, patchPartition } from './partition';
-import { channelPermutation } from './permutation';
+import { pageIds } from './ids';
+import { embedAsLinear } from './partition';
 import { pageWeights } from './weights';
 
 export interface PatchMergingParams {
@@ -29,28 +28,23 @@ export function runPatchMerging(p: PatchMergingParams) {
   const { B, H, W, C, patch_size: ps } = p;
   const wts = pageWeights(C, ps, p.embed_dim, p.seed);
   const x = seededNormal([B, H, W, C], p.seed, 0, 1);
-  const id = iota(x.shape);
+  const ids = pageIds(B, H, W, C, ps);
   const nchw = (t: tf.Tensor) => tf.transpose(t, [0, 3, 1, 2]);
 
   // PatchEmbed reads the image as NCHW, as Swin's PatchEmbed does.
   const embed = patchEmbed(nchw(x), wts.embed);
-  const patchIds = provenanceOf(patchPartition(id, ps));
   const embedLinearDiff = maxAbsDiff(
     embed.tokens,
     embedAsLinear(x, wts.embed.projWeight, wts.embed.projBias, ps)
   );
 
-  // PatchMerging takes tokens [B, H·W, C]; the same op on the ids gives every hover link.
+  // PatchMerging takes tokens [B, H·W, C].
   const merge = patchMerging(tf.reshape(x, [B, H * W, C]), H, W, wts.merge);
-  const mergeIds = patchMerging(tf.reshape(id, [B, H * W, C]), H, W, wts.merge);
   const xCat = tf.reshape(merge.merged, [B, H / 2, W / 2, 4 * C]);
-  const catIds = provenanceOf(mergeIds.merged);
 
   const unshuffled = pixelUnshuffle(nchw(x), 2);
-  const unshuffledIds = provenanceOf(pixelUnshuffle(nchw(id), 2));
   const shuffled = pixelShuffle(unshuffled, 2);
-  const shuffledIds = provenanceOf(pixelShuffle(pixelUnshuffle(nchw(id), 2), 2));
-  const permutation = channelPermutation(catIds, unshuffledIds, x.shape);
+  const permutation = ids.permutation;
 
   // The checks: x_cat is x_unshuffled with its channels permuted; LayerNorm does not care about
   // the order (weight 1, bias 0), the Linear does: its columns must be permuted the same way.
@@ -89,15 +83,11 @@ export function runPatchMerging(p: PatchMergingParams) {
   return {
     x,
     embed,
-    patchIds,
+    ids,
     merge,
-    mergeIds,
     xCat,
-    catIds,
     unshuffled,
-    unshuffledIds,
     shuffled,
-    shuffledIds,
     permutation,
     checks,
     restormer

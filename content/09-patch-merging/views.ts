@@ -3,8 +3,6 @@
  * indices (provenance by iota), then one id per PatchEmbed token, then one per merged token, so a
  * token lights its patch (or its 2×2 neighbourhood) and a pixel lights its tokens.
  */
-import type * as tf from '@tensorflow/tfjs-core';
-import { provenanceOf } from '$lib/trace/provenance';
 import { snapshot } from '$lib/tensor';
 import type { TensorView } from '$lib/trace/types';
 import type { PatchMergingParams, PatchMergingRun } from './run';
@@ -21,9 +19,10 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     Array.from(ids.subarray(row * width, (row + 1) * width));
 
   /** x [B, H, W, C]: a pixel lights itself everywhere, its PatchEmbed token and its merged token. */
+  const xSnap = snapshot(r.x);
   const x = (every: number): TensorView => ({
     name: 'x',
-    snap: snapshot(r.x),
+    snap: xSnap,
     dims: ['B', 'H', 'W', 'C'],
     guides: { every },
     linksOf: (f) => {
@@ -51,29 +50,23 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     provenance: tokensProvenance,
     linksOf: (f) => {
       const t = Math.floor(f / E);
-      return [tokensProvenance[f], ...rowIds(r.patchIds, t, ps * ps * C)];
+      return [tokensProvenance[f], ...rowIds(r.ids.patch, t, ps * ps * C)];
     },
     caption: `PatchEmbed output: ${L} tokens (patches in raster order) of embed_dim = ${E}`
   };
 
-  const slice = (name: string, t: tf.Tensor, ids: tf.Tensor): TensorView => ({
-    name,
+  const slices = [r.merge.x0, r.merge.x1, r.merge.x2, r.merge.x3].map((t, q): TensorView => ({
+    name: `x${q}`,
     snap: snapshot(t),
     dims: ['B', 'H/2', 'W/2', 'C'],
-    provenance: provenanceOf(ids)
-  });
-  const slices = [
-    slice('x0', r.merge.x0, r.mergeIds.x0),
-    slice('x1', r.merge.x1, r.mergeIds.x1),
-    slice('x2', r.merge.x2, r.mergeIds.x2),
-    slice('x3', r.merge.x3, r.mergeIds.x3)
-  ];
+    provenance: r.ids.slices[q]
+  }));
 
   const xCat: TensorView = {
     name: 'x_cat',
     snap: snapshot(r.xCat),
     dims: ['B', 'H/2', 'W/2', '4C'],
-    provenance: r.catIds,
+    provenance: r.ids.cat,
     // One row of slices per block: x0's C channels, then x1's, x2's, x3's.
     grid: { rows: 1, cols: 2, facets: [0, 3], wrap: C },
     caption: 'channels k = q·C + c: block q = 0..3 is x0, x1, x2, x3'
@@ -86,7 +79,7 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     provenance: mergedProvenance,
     linksOf: (f) => {
       const t = Math.floor(f / (2 * C));
-      return [mergedProvenance[f], ...rowIds(r.catIds, t, 4 * C)];
+      return [mergedProvenance[f], ...rowIds(r.ids.cat, t, 4 * C)];
     },
     caption: 'reduction(norm(x_cat)): each token mixes its whole 2×2 neighbourhood'
   };
@@ -95,7 +88,7 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     name: 'x_unshuffled',
     snap: snapshot(r.unshuffled),
     dims: ['B', '4C', 'H/2', 'W/2'],
-    provenance: r.unshuffledIds,
+    provenance: r.ids.unshuffled,
     // One row of slices per input channel c: its offsets (0,0), (0,1), (1,0), (1,1).
     grid: { rows: 2, cols: 3, facets: [0, 1], wrap: 4 },
     caption: 'channels c·4 + i·2 + j: channel c of x at offset (i, j)'
@@ -105,7 +98,7 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     name: 'x_shuffled',
     snap: snapshot(r.shuffled),
     dims: ['B', 'C', 'H', 'W'],
-    provenance: r.shuffledIds,
+    provenance: r.ids.shuffled,
     grid: { rows: 2, cols: 3, facets: [0, 1] },
     guides: { every: 2 },
     caption: 'pixel_shuffle(x_unshuffled, 2) = x.permute(0, 3, 1, 2)'
