@@ -11,9 +11,12 @@ export const BUILD = fileURLToPath(new URL('../build', import.meta.url));
 /** A string only tfjs-core carries (its URL flag parser), so a chunk holding tfjs holds this. */
 export const TFJS_MARKER = 'tfjsflags';
 
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const gz = (/** @type {Buffer} */ buf) => gzipSync(buf, { level: 9 }).length;
 
-/** Script URLs an HTML page references, as files under `build`. */
+/**
+ * Script URLs an HTML page references, as files under `build`.
+ * @param {string} htmlPath
+ */
 function referenced(htmlPath) {
   const html = readFileSync(htmlPath, 'utf8');
   const urls = [
@@ -25,25 +28,30 @@ function referenced(htmlPath) {
   return [...new Set(urls.map((u) => resolve(dirname(htmlPath), u)))];
 }
 
-/** `files` and every module they import statically (not `import()`), transitively. */
+/**
+ * `files` and every module they import statically (not `import()`), transitively.
+ * @param {string[]} files
+ * @returns {string[]}
+ */
 function withStaticImports(files) {
   const seen = new Set();
   const stack = [...files];
   while (stack.length) {
-    const file = stack.pop();
+    const file = /** @type {string} */ (stack.pop());
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
     for (const m of code.matchAll(
       /(?:^|[;\n}])\s*import\s*(?:[\w$*{},\s]+from\s*)?["']([^"']+\.js)["']/g
     ))
-      stack.push(resolve(dirname(file), m[1]));
+      stack.push(resolve(dirname(file), /** @type {string} */ (m[1])));
     for (const m of code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
-      stack.push(resolve(dirname(file), m[1]));
+      stack.push(resolve(dirname(file), /** @type {string} */ (m[1])));
   }
   return [...seen];
 }
 
+/** @param {string[]} files */
 function measure(files) {
   let bytes = 0;
   let gzip = 0;
@@ -61,7 +69,11 @@ const MANIFEST = fileURLToPath(
   new URL('../.svelte-kit/output/client/.vite/manifest.json', import.meta.url)
 );
 
-/** slug → the chapter's own chunk (content/NN-slug/index.md) as a file under `build`. */
+/**
+ * slug → the chapter's own chunk (content/NN-slug/index.md) as a file under `build`.
+ * @param {string} build
+ * @returns {Map<string, string>}
+ */
 function chapterChunks(build) {
   if (!existsSync(MANIFEST)) return new Map();
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
@@ -92,7 +104,7 @@ export function firstLoad(build = BUILD) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = firstLoad();
-  const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+  const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1).padStart(8);
   console.log(
     'page                      first load: files  gzip KB | + chapter chunk: files  gzip KB | tfjs'
   );
