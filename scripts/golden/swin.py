@@ -127,22 +127,22 @@ def swin_block(x, H, W, p):
 
 
 def patch_embed(x, p):
-    y = F.conv2d(x, p["proj_weight"], p["proj_bias"], stride=p["patch_size"])
-    tokens = y.flatten(2).transpose(1, 2)
-    out = layer_norm(tokens, p["norm_weight"], p["norm_bias"]) if p.get("norm_weight") is not None else tokens
+    y = F.conv2d(x, p["proj_weight"], p["proj_bias"], stride=p["patch_size"])  # @step embed
+    tokens = y.flatten(2).transpose(1, 2)  # @step embed
+    out = layer_norm(tokens, p["norm_weight"], p["norm_bias"]) if p.get("norm_weight") is not None else tokens  # @step embed
     return dict(conv=y, tokens=tokens, out=out)
 
 
 def patch_merging(x, H, W, p):
     B, L, C = x.shape
-    x4 = x.reshape(B, H, W, C)
-    x0 = x4[:, 0::2, 0::2]
-    x1 = x4[:, 1::2, 0::2]
-    x2 = x4[:, 0::2, 1::2]
-    x3 = x4[:, 1::2, 1::2]
-    merged = torch.cat([x0, x1, x2, x3], -1).reshape(B, -1, 4 * C)
-    normed = layer_norm(merged, p["norm_weight"], p["norm_bias"])
-    out = linear(normed, p["reduction_weight"])
+    x4 = x.reshape(B, H, W, C)  # @step view
+    x0 = x4[:, 0::2, 0::2]  # @step slice
+    x1 = x4[:, 1::2, 0::2]  # @step slice
+    x2 = x4[:, 0::2, 1::2]  # @step slice
+    x3 = x4[:, 1::2, 1::2]  # @step slice
+    merged = torch.cat([x0, x1, x2, x3], -1).reshape(B, -1, 4 * C)  # @step cat
+    normed = layer_norm(merged, p["norm_weight"], p["norm_bias"])  # @step reduce
+    out = linear(normed, p["reduction_weight"])  # @step reduce
     return dict(x0=x0, x1=x1, x2=x2, x3=x3, merged=merged, normed=normed, out=out)
 
 

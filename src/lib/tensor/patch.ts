@@ -58,13 +58,13 @@ export function patchEmbed(x: tf.Tensor, p: PatchEmbedParams): PatchEmbedResult 
     // tfjs conv2d is NHWC with filters [kh, kw, in, out]; PyTorch is NCHW with [out, in, kh, kw].
     const xNhwc = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
     const filter = tf.transpose(p.projWeight, [2, 3, 1, 0]) as tf.Tensor4D;
-    const yNhwc = tf.add(tf.conv2d(xNhwc, filter, ps, 'valid'), p.projBias) as tf.Tensor4D;
+    const yNhwc = tf.add(tf.conv2d(xNhwc, filter, ps, 'valid'), p.projBias) as tf.Tensor4D; // @step embed
     const conv = tf.transpose(yNhwc, [0, 3, 1, 2]) as tf.Tensor4D;
     // NHWC flattened over (H′, W′) is exactly NCHW.flatten(2).transpose(1, 2).
-    const tokens = tf.reshape(yNhwc, [B, Hp * Wp, E]) as tf.Tensor3D;
+    const tokens = tf.reshape(yNhwc, [B, Hp * Wp, E]) as tf.Tensor3D; // @step embed
     const out = (
       p.normWeight && p.normBias
-        ? layerNorm(tokens, p.normWeight, p.normBias, 1e-5)
+        ? layerNorm(tokens, p.normWeight, p.normBias, 1e-5) // @step embed
         : tf.clone(tokens)
     ) as tf.Tensor3D;
     return { conv, tokens, out };
@@ -118,17 +118,18 @@ export function patchMerging(
   checkShape('reduction.weight', p.reductionWeight, [2 * C, 4 * C], '2C,4C');
 
   return tf.tidy(() => {
-    const x4 = tf.reshape(x, [B, H, W, C]);
+    const x4 = tf.reshape(x, [B, H, W, C]); // @step view
     // x[:, r0::2, c0::2, :] as a strided slice.
     const pick = (r0: number, c0: number) =>
-      tf.stridedSlice(x4, [0, r0, c0, 0], [B, H, W, C], [1, 2, 2, 1]) as tf.Tensor4D;
-    const x0 = pick(0, 0);
-    const x1 = pick(1, 0);
-    const x2 = pick(0, 1);
-    const x3 = pick(1, 1);
-    const merged = tf.reshape(tf.concat([x0, x1, x2, x3], -1), [B, -1, 4 * C]) as tf.Tensor3D;
-    const normed = layerNorm(merged, p.normWeight, p.normBias, 1e-5) as tf.Tensor3D;
-    const out = linear(normed, p.reductionWeight, null) as tf.Tensor3D;
+      tf.stridedSlice(x4, [0, r0, c0, 0], [B, H, W, C], [1, 2, 2, 1]) as tf.Tensor4D; // @step slice
+    const x0 = pick(0, 0); // @step slice
+    const x1 = pick(1, 0); // @step slice
+    const x2 = pick(0, 1); // @step slice
+    const x3 = pick(1, 1); // @step slice
+    const cat = tf.concat([x0, x1, x2, x3], -1); // @step cat
+    const merged = tf.reshape(cat, [B, (H / 2) * (W / 2), 4 * C]) as tf.Tensor3D; // @step cat
+    const normed = layerNorm(merged, p.normWeight, p.normBias, 1e-5) as tf.Tensor3D; // @step reduce
+    const out = linear(normed, p.reductionWeight, null) as tf.Tensor3D; // @step reduce
     return { x0, x1, x2, x3, merged, normed, out };
   });
 }

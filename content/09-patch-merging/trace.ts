@@ -1,0 +1,71 @@
+/**
+ * The /patch-merging trace: PatchEmbed, PatchMerging step by step, PixelUnshuffle beside x_cat and
+ * PixelShuffle back. Runs the real ops from the tensor core on a seeded input and again on an index
+ * tensor, so every step, hover link and table row is computed, not written.
+ */
+import pySwin from '../../scripts/golden/swin.py?raw';
+import pyShuffle from '../../scripts/golden/pixel_shuffle.py?raw';
+import tsPatch from '$lib/tensor/patch.ts?raw';
+import tsShuffle from '$lib/tensor/pixel-shuffle.ts?raw';
+import { listing, type Listing } from '$lib/trace/listing';
+import { scoped } from '$lib/trace/scoped';
+import type { Trace } from '$lib/trace/types';
+import type { Permutation } from './permutation';
+import { runPatchMerging, type PatchMergingParams } from './run';
+import { patchMergingSteps } from './steps';
+import { patchMergingViews } from './views';
+
+export type { PatchMergingParams } from './run';
+
+/** One listing cut from two source files (the ops live in two files, as in PyTorch). */
+function joined(label: string, lang: Listing['lang'], parts: [string, string[]][]): Listing {
+  const lines = parts.flatMap(([source, names], i) => [
+    ...(i > 0 ? [{ text: '', steps: [] }] : []),
+    ...listing(label, lang, source, names).lines
+  ]);
+  return { label, lang, lines };
+}
+
+export const patchMergingListings = [
+  joined('PyTorch (ours, made the fixtures)', 'python', [
+    [pySwin, ['patch_embed', 'patch_merging']],
+    [pyShuffle, ['pixel_unshuffle', 'pixel_shuffle']]
+  ]),
+  joined('TensorFlow.js (runs this page)', 'typescript', [
+    [tsPatch, ['patchEmbed', 'patchMerging']],
+    [tsShuffle, ['pixelUnshuffle', 'pixelShuffle']]
+  ])
+];
+
+export interface PatchMergingChecks {
+  /** max |PatchEmbed conv − (partition into patches, then Linear)|. */
+  embedAsLinear: number;
+  /** max |x_cat − x_unshuffled with its channels permuted|. */
+  catFromUnshuffled: number;
+  /** max |pixel_shuffle(pixel_unshuffle(x)) − x|. */
+  shuffleRoundTrip: number;
+  /** PatchMerging against LayerNorm + Linear on x_unshuffled, with and without permuted columns. */
+  linearPermuted: number;
+  linearUnpermuted: number;
+}
+
+export interface PatchMergingTrace extends Trace {
+  permutation: Permutation;
+  checks: PatchMergingChecks;
+  /** Restormer's Downsample / Upsample on this x: each stage's shape, read from the real tensor. */
+  restormer: { label: string; shape: number[] }[];
+}
+
+export function tracePatchMerging(p: PatchMergingParams): PatchMergingTrace {
+  const out = scoped(() => {
+    const r = runPatchMerging(p);
+    const views = patchMergingViews(p, r);
+    return {
+      steps: patchMergingSteps(p, r, views),
+      permutation: r.permutation,
+      checks: r.checks,
+      restormer: r.restormer.map((s) => ({ label: s.label, shape: [...s.shape] }))
+    };
+  });
+  return { ...out, listings: patchMergingListings };
+}
