@@ -114,6 +114,11 @@ def main():
     ap.add_argument("--warmup", type=int, default=200)
     ap.add_argument("--val-every", type=int, default=100)
     ap.add_argument("--time-only", type=int, default=0, help="time this many steps and exit, writing nothing")
+    ap.add_argument("--stop-at", type=int, default=0,
+                    help="stop after this many steps of the --iters schedule (a run cut short by the clock)")
+    ap.add_argument("--resume", default="", help="continue from a checkpoint written by this script")
+    ap.add_argument("--resume-seconds", type=float, default=0.0,
+                    help="training seconds before the checkpoint, for a checkpoint that does not record them")
     opt = ap.parse_args()
     assert opt.patch == ARGS["img_size"], "img_size is the training patch: the stored attn_mask is for it"
 
@@ -158,12 +163,23 @@ def main():
     meta = {"format": "pt", "model": "SwinIR", "args": json.dumps(ARGS), "sigma": "25/255"}
     save_safetensors(os.path.join(OUT, f"{NAME}-init.safetensors"), init_state, {**meta, "trained": "false"})
 
-    v0 = validate(model, val)
-    log = [{"iter": 0, "loss": None, "val_psnr": round(sum(v0) / len(v0), 4)}]
-    print(f"iter 0 val {v0}", flush=True)
-    t0 = time.time()
+    stop = min(opt.stop_at or opt.iters, opt.iters)
+    start, seconds_before = 0, 0.0
+    if opt.resume:  # deterministic on CPU: the same weights as a run that was never interrupted
+        ck = torch.load(opt.resume)
+        model.load_state_dict(ck["model"])
+        optim.load_state_dict(ck["optim"])
+        g.set_state(ck["gen"])
+        start, log = ck["iter"], ck["log"]
+        seconds_before = ck.get("seconds", opt.resume_seconds)
+        print(f"resumed at iter {start}", flush=True)
+    else:
+        v0 = validate(model, val)
+        log = [{"iter": 0, "loss": None, "val_psnr": round(sum(v0) / len(v0), 4)}]
+        print(f"iter 0 val {v0}", flush=True)
+    t0 = time.time() - seconds_before
     running, count = 0.0, 0
-    for it in range(opt.iters):
+    for it in range(start, stop):
         for group in optim.param_groups:
             group["lr"] = lr_at(it)
         noisy, clean = batch(train_imgs, g, opt.batch, opt.patch)
@@ -173,7 +189,7 @@ def main():
         optim.step()
         running += loss.item()
         count += 1
-        if (it + 1) % opt.val_every == 0 or it + 1 == opt.iters:
+        if (it + 1) % opt.val_every == 0 or it + 1 == stop:
             v = validate(model, val)
             log.append({"iter": it + 1, "loss": round(running / count, 6), "val_psnr": round(sum(v) / len(v), 4)})
             running, count = 0.0, 0
@@ -184,13 +200,13 @@ def main():
                 json.dump(log, f, indent=0)
             # A fallback if the run has to be cut short (not committed; the run itself is reproducible).
             torch.save({"iter": it + 1, "model": model.state_dict(), "optim": optim.state_dict(),
-                        "gen": g.get_state(), "log": log}, "/tmp/swinir-denoise-s25-ckpt.pt")
+                        "gen": g.get_state(), "log": log, "seconds": el}, "/tmp/swinir-denoise-s25-ckpt.pt")
     seconds = time.time() - t0
 
     model.eval()
     state = model.state_dict()
     path = os.path.join(OUT, f"{NAME}.safetensors")
-    save_safetensors(path, state, {**meta, "trained": "true", "iterations": str(opt.iters)})
+    save_safetensors(path, state, {**meta, "trained": "true", "iterations": str(stop)})
     # Round trip: the file reads back bit-identical, and a fresh model built from it gives the same output.
     for p, ref in ((path, state), (os.path.join(OUT, f"{NAME}-init.safetensors"), init_state)):
         back, _ = load_safetensors(p)
@@ -222,7 +238,7 @@ def main():
             "augmentation": "random crops, horizontal flip, 90° rotations (8 dihedral)",
             "loss": "Charbonnier, eps 1e-3",
             "optimizer": f"Adam lr {opt.lr}, {opt.warmup}-iter linear warm-up, cosine to 1% of peak",
-            "iterations": opt.iters, "batch": opt.batch, "patch": opt.patch,
+            "iterations": stop, "schedule_iterations": opt.iters, "batch": opt.batch, "patch": opt.patch,
             "seconds": round(seconds, 1), "threads": 1,
             "val_psnr_noisy": round(sum(val_noisy) / len(val_noisy), 3),
             "val_psnr_denoised": round(sum(final) / len(final), 3),
@@ -234,7 +250,7 @@ def main():
     with open(os.path.join(OUT, f"{NAME}.json"), "w") as f:
         json.dump(sidecar, f, indent=1, ensure_ascii=False)
     print(json.dumps(sidecar["training"]["validation"], indent=1), flush=True)
-    print(f"done: {opt.iters} iterations in {seconds:.0f} s", flush=True)
+    print(f"done: {stop} iterations in {seconds:.0f} s", flush=True)
 
 
 if __name__ == "__main__":
