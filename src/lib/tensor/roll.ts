@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check } from './check';
+import { rollAxisRuns } from './runs';
 
 /**
  * Roll `x` by `shifts[i]` along `dims[i]`: `out[…, (j + s) mod n, …] = x[…, j, …]`.
@@ -37,9 +38,10 @@ export function roll<T extends tf.Tensor>(
   });
   // Which is faster depends on the backend (measured on 1×56×56×96, both axes): cpu slices an
   // inner axis element by element, so one gather per axis is 4× faster there (39 vs 164 ms); wasm
-  // and webgl slice natively and their gather is the slower one (wasm: 23 vs 4–5 ms). Slices are
-  // taken on the view [outer, n, inner] (the axes before, the rolled axis, the axes after), so each
-  // piece is `outer` contiguous runs rather than an inner-axis cut. Same result either way (the
+  // and webgl slice natively and their gather is the slower one (wasm: 23 vs 4–5 ms). Both work on
+  // the view [outer, n, inner] (the axes before, the rolled axis, the axes after), so each piece
+  // is `outer` contiguous runs rather than an inner-axis cut; on wasm the runs are copied by one
+  // small kernel (runs.ts), as its slice copies the whole input first. Same result everywhere (the
   // tests run on cpu, wasm and webgl).
   const byGather = tf.getBackend() === 'cpu';
   return tf.tidy(() => {
@@ -55,6 +57,12 @@ export function roll<T extends tf.Tensor>(
         const source = Int32Array.from({ length: n }, (_, j) => (j - s + n) % n);
         y = tf.gather(y, tf.tensor1d(source, 'int32'), axis);
       } else {
+        // wasm: one pass of contiguous copies (runs.ts); webgl: two slices and a concat.
+        const fast = rollAxisRuns(y, axis, s);
+        if (fast) {
+          y = fast;
+          return;
+        }
         const size = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
         const view = tf.reshape(y, [
           size(y.shape.slice(0, axis)),

@@ -8,6 +8,7 @@ import { check, checkInt, checkRank, checkShape } from './check';
 import { permute } from './permute';
 import { alias, batchMatMul, linearRows } from './products';
 import { relativePositionBias, type WindowSize2D } from './relative-position';
+import { unstack } from './runs';
 
 export interface WindowAttentionParams {
   numHeads: number;
@@ -145,10 +146,7 @@ export function windowAttention(
       tf.reshape(qkvLin, [B_, N, 3, heads, d]), // @step reshape
       [2, 0, 3, 1, 4] // @step permute
     ) as tf.Tensor5D;
-    // qkv[0], qkv[1], qkv[2]: contiguous blocks of the flat qkv.
-    const [q, k, v] = tf
-      .unstack(tf.reshape(qkv, [3, -1]), 0) // @step split
-      .map((t) => tf.reshape(t, [B_, heads, N, d])) as tf.Tensor4D[]; // @step split
+    const [q, k, v] = unstack(qkv) as tf.Tensor4D[]; // @step split
     const qScaled = tf.mul(q, scale) as tf.Tensor4D; // @step scale
     const attnQk = batchMatMul(qScaled, k, true) as tf.Tensor4D; // @step qk
     const relBias = relativePositionBias(p.relativePositionBiasTable, [Wh, Ww]); // @step bias

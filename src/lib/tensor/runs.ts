@@ -1,0 +1,96 @@
+/**
+ * Copies of contiguous runs — `unstack` along the first axis and `roll` along one axis — without
+ * tfjs-backend-wasm's slice. Its `Slice` (and `Unpack`, `SplitV`, which call it) first copies the
+ * whole input out of the wasm heap (`readSync`), then the piece it wants: unstacking q, k, v from
+ * the 3.6 MB qkv of Swin stage 1 cost three full copies (6–12 ms). Here a small kernel copies each
+ * run straight from heap to heap (`TypedArray.set` on views of the wasm memory): the same values,
+ * one pass. cpu and webgl keep the tfjs ops.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** The two wasm-backend methods the kernel uses (tfjs-backend-wasm `BackendWasm`). */
+interface HeapBackend {
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
+}
+
+const RUNS = 'AttentionUnrolledCopyRuns';
+
+/**
+ * `x` viewed as `[outer, n, inner]` → `out [outer, n, inner]` with, for each outer row, the pieces
+ * `[from, from + length)` of the middle axis placed at `to`: attrs `pieces` = flat
+ * `[from, length, to, …]`. A roll is two pieces; taking one block is one piece (with `n` smaller).
+ */
+function copyRuns(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
+}): tf.TensorInfo {
+  const backend = args.backend as HeapBackend;
+  const x = args.inputs.x as tf.TensorInfo;
+  const { outer, n, inner, outN, pieces } = args.attrs as unknown as {
+    outer: number;
+    n: number;
+    inner: number;
+    outN: number;
+    pieces: number[];
+  };
+  const out = backend.makeOutput([outer, outN, inner], x.dtype);
+  const src = backend.typedArrayFromHeap(x);
+  const dst = backend.typedArrayFromHeap(out);
+  for (let o = 0; o < outer; o++) {
+    for (let p = 0; p < pieces.length; p += 3) {
+      const [from, length, to] = [pieces[p], pieces[p + 1], pieces[p + 2]];
+      const start = (o * n + from) * inner;
+      dst.set(src.subarray(start, start + length * inner), (o * outN + to) * inner);
+    }
+  }
+  return out;
+}
+
+function onWasm(x: tf.Tensor): boolean {
+  if (tf.getBackend() !== 'wasm' || x.dtype === 'string') return false;
+  // The registry is global (one per tfjs-core): register once per page, whichever module comes first.
+  if (!tf.getKernel(RUNS, 'wasm')) {
+    tf.registerKernel({ kernelName: RUNS, backendName: 'wasm', kernelFunc: copyRuns });
+  }
+  return true;
+}
+
+function runs(x: tf.Tensor, view: [number, number, number], outN: number, pieces: number[]) {
+  const [outer, n, inner] = view;
+  return tf.engine().runKernel(RUNS, { x: tf.reshape(x, view) }, {
+    outer,
+    n,
+    inner,
+    outN,
+    pieces
+  } as unknown as tf.NamedAttrMap) as tf.Tensor;
+}
+
+const size = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
+
+/** `tf.unstack(x, 0)`: `x[0], x[1], …` as separate tensors. */
+export function unstack(x: tf.Tensor): tf.Tensor[] {
+  if (!onWasm(x) || x.rank === 0) return tf.unstack(x, 0);
+  const [n, ...rest] = x.shape;
+  return tf.tidy(() =>
+    Array.from({ length: n }, (_, i) => tf.reshape(runs(x, [1, n, size(rest)], 1, [i, 1, 0]), rest))
+  );
+}
+
+/**
+ * Roll along one axis by `s` (0 < s < n, n = x.shape[axis]): `out[…, (j + s) mod n, …] = x[…, j, …]`.
+ * On wasm one copy of two pieces per outer row; elsewhere `null` (the caller uses its own path).
+ */
+export function rollAxisRuns(x: tf.Tensor, axis: number, s: number): tf.Tensor | null {
+  if (!onWasm(x)) return null;
+  const n = x.shape[axis];
+  const view: [number, number, number] = [
+    size(x.shape.slice(0, axis)),
+    n,
+    size(x.shape.slice(axis + 1))
+  ];
+  // The last s entries come first, then the rest.
+  return tf.tidy(() => tf.reshape(runs(x, view, n, [n - s, s, 0, 0, n - s, s]), x.shape));
+}
