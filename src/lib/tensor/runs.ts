@@ -7,12 +7,7 @@
  * one pass. cpu and webgl keep the tfjs ops.
  */
 import * as tf from '@tensorflow/tfjs-core';
-
-/** The two wasm-backend methods the kernel uses (tfjs-backend-wasm `BackendWasm`). */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
+import { wasmKernel, type HeapBackend } from './wasm-kernel';
 
 const RUNS = 'AttentionUnrolledCopyRuns';
 
@@ -49,12 +44,7 @@ function copyRuns(args: {
 }
 
 function onWasm(x: tf.Tensor): boolean {
-  if (tf.getBackend() !== 'wasm' || x.dtype === 'string') return false;
-  // The registry is global (one per tfjs-core): register once per page, whichever module comes first.
-  if (!tf.getKernel(RUNS, 'wasm')) {
-    tf.registerKernel({ kernelName: RUNS, backendName: 'wasm', kernelFunc: copyRuns });
-  }
-  return true;
+  return x.dtype !== 'string' && wasmKernel(RUNS, copyRuns as unknown as tf.KernelFunc);
 }
 
 function runs(x: tf.Tensor, view: [number, number, number], outN: number, pieces: number[]) {
