@@ -13,11 +13,24 @@ import * as tf from '@tensorflow/tfjs-core';
 import { check } from './check';
 
 export function permute<T extends tf.Tensor>(x: T, perm: readonly number[]): T {
+  checkPerm(x, perm);
+  // cpu and webgl transpose any rank up to 6 in one kernel (webgl compiles one shader per shape:
+  // fewer, larger steps are cheaper there), so only wasm takes the low-rank route.
+  if (tf.getBackend() !== 'wasm' && x.rank <= 6) return tf.transpose(x, [...perm]) as T;
+  return permuteLowRank(x, perm);
+}
+
+/** {@link permute} as transposes of rank ≤ 4 on every backend (exported for its tests). */
+export function permuteLowRank<T extends tf.Tensor>(x: T, perm: readonly number[]): T {
+  checkPerm(x, perm);
+  return tf.tidy(() => permuteSteps(x, perm)) as T;
+}
+
+function checkPerm(x: tf.Tensor, perm: readonly number[]): void {
   check(
     perm.length === x.rank && [...perm].sort((a, b) => a - b).every((a, i) => a === i),
     () => `perm [${perm.join(', ')}] is not a permutation of the ${x.rank} axes of x`
   );
-  return tf.tidy(() => permuteSteps(x, perm)) as T;
 }
 
 function permuteSteps(x: tf.Tensor, perm: readonly number[]): tf.Tensor {

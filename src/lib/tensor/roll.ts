@@ -38,11 +38,9 @@ export function roll<T extends tf.Tensor>(
   });
   // Which is faster depends on the backend (measured on 1×56×56×96, both axes): cpu slices an
   // inner axis element by element, so one gather per axis is 4× faster there (39 vs 164 ms); wasm
-  // and webgl slice natively and their gather is the slower one (wasm: 23 vs 4–5 ms). Both work on
-  // the view [outer, n, inner] (the axes before, the rolled axis, the axes after), so each piece
-  // is `outer` contiguous runs rather than an inner-axis cut; on wasm the runs are copied by one
-  // small kernel (runs.ts), as its slice copies the whole input first. Same result everywhere (the
-  // tests run on cpu, wasm and webgl).
+  // and webgl slice natively and their gather is the slower one (wasm: 23 vs 4–5 ms). On wasm the
+  // two pieces of each outer row are copied by one small kernel (runs.ts), as its slice copies the
+  // whole input first. Same result everywhere (the tests run on cpu, wasm and webgl).
   const byGather = tf.getBackend() === 'cpu';
   return tf.tidy(() => {
     let y: tf.Tensor = x;
@@ -63,19 +61,25 @@ export function roll<T extends tf.Tensor>(
           y = fast;
           return;
         }
-        const size = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
-        const view = tf.reshape(y, [
-          size(y.shape.slice(0, axis)),
-          n,
-          size(y.shape.slice(axis + 1))
-        ]);
         // The last s entries come first, then the rest.
-        const tail = tf.slice(view, [0, n - s, 0], [-1, s, -1]);
-        const head = tf.slice(view, [0, 0, 0], [-1, n - s, -1]);
-        y = tf.reshape(tf.concat([tail, head], 1), y.shape);
+        const tail = tf.slice(y, sliceBegin(y.rank, axis, n - s), sliceSize(y.shape, axis, s));
+        const head = tf.slice(y, sliceBegin(y.rank, axis, 0), sliceSize(y.shape, axis, n - s));
+        y = tf.concat([tail, head], axis);
       }
     });
     // A roll by 0 everywhere must still hand back a tensor the caller owns.
     return (y === x ? tf.clone(x) : y) as T;
   });
+}
+
+function sliceBegin(rank: number, axis: number, start: number): number[] {
+  const begin = new Array<number>(rank).fill(0);
+  begin[axis] = start;
+  return begin;
+}
+
+function sliceSize(shape: readonly number[], axis: number, length: number): number[] {
+  const size = shape.map(() => -1);
+  size[axis] = length;
+  return size;
 }
