@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { rollAxisRuns, unstack } from './runs';
+import { chunk, gatherLast, rollAxisRuns, unstack } from './runs';
 
 describe('runs: unstack and one-axis roll by contiguous copies (wasm), tfjs ops elsewhere', () => {
   it('unstack equals tf.unstack along axis 0, with no leak', () => {
@@ -34,6 +34,33 @@ describe('runs: unstack and one-axis roll by contiguous copies (wasm), tfjs ops 
       ),
       { numRuns: 40 }
     );
+  });
+  it('chunk equals tf.split into equal pieces along any axis', () => {
+    tf.tidy(() => {
+      const x = tf.reshape(tf.range(0, 2 * 6 * 3), [2, 6, 3]);
+      for (const [n, axis] of [
+        [2, 0],
+        [3, 1],
+        [3, 2]
+      ]) {
+        const ours = chunk(x, n, axis);
+        const theirs = tf.split(x, n, axis);
+        expect(ours.map((t) => t.shape)).toEqual(theirs.map((t) => t.shape));
+        ours.forEach((t, i) =>
+          expect(Array.from(t.dataSync())).toEqual(Array.from(theirs[i].dataSync()))
+        );
+      }
+    });
+  });
+  it('gatherLast equals tf.gather on the last axis (repeats and any order)', () => {
+    tf.tidy(() => {
+      const x = tf.reshape(tf.range(0, 2 * 3 * 5), [2, 3, 5]);
+      const table = Int32Array.from([4, 0, 0, 2, 4, 1]);
+      const ours = gatherLast(x, table);
+      const theirs = tf.gather(x, tf.tensor1d(table, 'int32'), 2);
+      expect(ours.shape).toEqual(theirs.shape);
+      expect(Array.from(ours.dataSync())).toEqual(Array.from(theirs.dataSync()));
+    });
   });
   it('rollAxisRuns is a roll on wasm (null elsewhere: the caller slices or gathers)', () => {
     tf.tidy(() => {

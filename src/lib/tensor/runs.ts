@@ -58,6 +58,54 @@ function runs(x: tf.Tensor, view: [number, number, number], outN: number, pieces
   } as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 
+const GATHER = 'AttentionUnrolledGatherLast';
+
+/** `out[r, t] = x[r, table[t]]` on the view `x [rows, n]`; attrs `rows`, `n`, `table`. */
+function gatherLastKernel(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
+}): tf.TensorInfo {
+  const backend = args.backend as HeapBackend;
+  const x = args.inputs.x as tf.TensorInfo;
+  const { rows, n, table } = args.attrs as unknown as {
+    rows: number;
+    n: number;
+    table: Int32Array;
+  };
+  const T = table.length;
+  const out = backend.makeOutput([rows, T], x.dtype);
+  const src = backend.typedArrayFromHeap(x);
+  const dst = backend.typedArrayFromHeap(out);
+  for (let r = 0; r < rows; r++) {
+    const from = r * n;
+    const to = r * T;
+    for (let t = 0; t < T; t++) dst[to + t] = src[from + table[t]];
+  }
+  return out;
+}
+
+/**
+ * `tf.gather(x, table, lastAxis)`: `out[…, t] = x[…, table[t]]`. On wasm one loop over the heap
+ * (its Gather kernel is a per-element generic loop: unfold at 1×64×40×40, k 3 took 43 ms).
+ */
+export function gatherLast(x: tf.Tensor, table: Int32Array): tf.Tensor {
+  const axis = x.rank - 1;
+  if (x.dtype === 'string' || !wasmKernel(GATHER, gatherLastKernel as unknown as tf.KernelFunc)) {
+    return tf.tidy(() => tf.gather(x, tf.tensor1d(table, 'int32'), axis));
+  }
+  const n = x.shape[axis];
+  const lead = x.shape.slice(0, -1);
+  return tf.tidy(() => {
+    const out = tf.engine().runKernel(GATHER, { x: tf.reshape(x, [-1, n]) }, {
+      rows: size(lead),
+      n,
+      table
+    } as unknown as tf.NamedAttrMap) as tf.Tensor;
+    return tf.reshape(out, [...lead, table.length]);
+  });
+}
+
 const size = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
 
 /** `tf.unstack(x, 0)`: `x[0], x[1], …` as separate tensors. */
@@ -66,6 +114,23 @@ export function unstack(x: tf.Tensor): tf.Tensor[] {
   const [n, ...rest] = x.shape;
   return tf.tidy(() =>
     Array.from({ length: n }, (_, i) => tf.reshape(runs(x, [1, n, size(rest)], 1, [i, 1, 0]), rest))
+  );
+}
+
+/**
+ * `torch.chunk(x, n, axis)` for an axis n divides (`tf.split(x, n, axis)`): n equal pieces.
+ */
+export function chunk(x: tf.Tensor, n: number, axis: number): tf.Tensor[] {
+  if (!onWasm(x)) return tf.split(x, n, axis);
+  const len = x.shape[axis] / n;
+  const view: [number, number, number] = [
+    size(x.shape.slice(0, axis)),
+    x.shape[axis],
+    size(x.shape.slice(axis + 1))
+  ];
+  const shape = x.shape.map((d, i) => (i === axis ? len : d));
+  return tf.tidy(() =>
+    Array.from({ length: n }, (_, i) => tf.reshape(runs(x, view, len, [i * len, len, 0]), shape))
   );
 }
 
