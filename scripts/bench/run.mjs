@@ -72,8 +72,9 @@ let pairs;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://127.0.0.1:${port}/index.html`);
-  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  // Vite pre-bundles tfjs and onnxruntime-web on the first request: slow on a busy machine.
+  await page.goto(`http://127.0.0.1:${port}/index.html`, { timeout: 180_000 });
+  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 180_000 });
   page.setDefaultTimeout(0);
   rows = await page.evaluate(([b, r]) => window.runBench(b, r), [backends, repeats]);
   pairs = await page.evaluate(([m, r]) => window.runPairs(m, r), [onnx, Math.max(repeats, 9)]);
