@@ -6,6 +6,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as ort from 'onnxruntime-web/wasm';
+import ortWasm from 'ort-dist/ort-wasm-simd-threaded.wasm?url';
 import { cases } from './cases';
 
 setWasmPaths({
@@ -58,5 +60,76 @@ async function runAll(backends: string[], repeats: number): Promise<Row[]> {
   return rows;
 }
 
+interface Pair {
+  case: string;
+  tfjs_ms: number | null;
+  ort_ms: number | null;
+  ratio: number | null;
+  runs: number;
+  error?: string;
+}
+
+type Models = Record<string, { url: string; shape: number[] }>;
+
+/**
+ * Each case that has an ONNX export: tfjs on wasm and onnxruntime-web (wasm backend, SIMD,
+ * 1 thread) alternating run by run after one warm-up each; medians of each side.
+ */
+async function runPairs(models: Models, repeats: number): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.wasmPaths = { wasm: ortWasm };
+  if (!(await tf.setBackend('wasm'))) return pairs;
+  await tf.ready();
+  for (const c of cases) {
+    const model = c.onnx && models[c.onnx];
+    if (!model) continue;
+    (document.getElementById('status') as HTMLElement).textContent = `pairs ${c.name}`;
+    try {
+      const bytes = new Uint8Array(await (await fetch(model.url)).arrayBuffer());
+      const session = await ort.InferenceSession.create(bytes, {
+        executionProviders: ['wasm'],
+        graphOptimizationLevel: 'all'
+      });
+      const n = model.shape.reduce((p, s) => p * s, 1);
+      const input = Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 0.2);
+      const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', input, model.shape) };
+      const { run, dispose } = c.setup();
+      const tfjsTimes: number[] = [];
+      const ortTimes: number[] = [];
+      for (let i = 0; i < repeats + 1; i++) {
+        let t0 = performance.now();
+        const out = run();
+        await out.data();
+        const dt = performance.now() - t0;
+        out.dispose();
+        t0 = performance.now();
+        const result = await session.run(feeds);
+        const dOrt = performance.now() - t0;
+        for (const t of Object.values(result)) t.dispose();
+        if (i > 0) {
+          tfjsTimes.push(dt);
+          ortTimes.push(dOrt);
+        }
+      }
+      dispose();
+      await session.release();
+      const [a, b] = [median(tfjsTimes), median(ortTimes)];
+      pairs.push({ case: c.name, tfjs_ms: a, ort_ms: b, ratio: a / b, runs: tfjsTimes.length });
+    } catch (err) {
+      pairs.push({
+        case: c.name,
+        tfjs_ms: null,
+        ort_ms: null,
+        ratio: null,
+        runs: 0,
+        error: String(err)
+      });
+    }
+  }
+  return pairs;
+}
+
 (window as unknown as { runBench: typeof runAll }).runBench = runAll;
+(window as unknown as { runPairs: typeof runPairs }).runPairs = runPairs;
 (document.getElementById('status') as HTMLElement).textContent = 'ready';

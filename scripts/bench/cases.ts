@@ -17,6 +17,8 @@ import {
 
 export interface BenchCase {
   name: string;
+  /** The ONNX export of the same computation (scripts/bench/swin_onnx.py), if there is one. */
+  onnx?: string;
   setup: () => { run: () => tf.Tensor; dispose: () => void };
 }
 
@@ -55,6 +57,7 @@ function shiftedWindowAttention(
 ): BenchCase {
   return {
     name: `sw-msa ${B}×${H}×${W}×${C} ws${ws} s${s} h${heads}`,
+    onnx: H === 56 ? 'sw_msa' : undefined,
     setup: () => {
       const x = rnd([B, H, W, C], 10);
       const p = swinParams(C, heads, ws, s);
@@ -96,6 +99,7 @@ function block(
 ): BenchCase {
   return {
     name: `swin block ${B}×${H}×${W}×${C} ws${ws} s${s} h${heads}`,
+    onnx: H === 56 ? 'swin_block' : undefined,
     setup: () => {
       const x = rnd([B, H * W, C], 12);
       const p = swinParams(C, heads, ws, s);

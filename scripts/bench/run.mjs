@@ -1,5 +1,8 @@
 // `npm run bench`: times the tensor core in headless Chromium (cpu, wasm, webgl) and, when
-// /usr/bin/python3 has torch, the same computations in PyTorch (1 thread), in the same run.
+// /usr/bin/python3 has torch, the same computations in PyTorch (1 thread) and in onnxruntime-web
+// (wasm, SIMD, 1 thread; the ONNX export of our PyTorch code, made into bench-results/onnx at
+// bench time), in the same run. The Swin stage-1 cases are also timed as pairs: tfjs-wasm and
+// onnxruntime-web alternating run by run, so load on a shared machine hits both alike.
 // Prints a readable table and one JSON object; writes bench-results/latest.json. Not a test.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,11 +29,36 @@ function torchTimes() {
   }
 }
 
+/** ONNX exports of our PyTorch SW-MSA and Swin block (scripts/bench/swin_onnx.py), or none. */
+function onnxModels() {
+  try {
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [`${here}/swin_onnx.py`, `${root}/bench-results/onnx`],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }
+    );
+    const { models } = JSON.parse(out);
+    return Object.fromEntries(
+      Object.entries(models).map(([name, m]) => [name, { url: `/@fs${m.path}`, shape: m.shape }])
+    );
+  } catch (err) {
+    console.error(`onnxruntime-web not timed: no ONNX export (${String(err).split('\n')[0]})`);
+    return {};
+  }
+}
+const onnx = onnxModels();
+
 const server = await createServer({
   configFile: false,
   root: here,
   logLevel: 'error',
-  resolve: { alias: { $lib: `${root}/src/lib` } },
+  resolve: {
+    alias: {
+      $lib: `${root}/src/lib`,
+      // onnxruntime-web's .wasm is served from node_modules by this server, never from a CDN.
+      'ort-dist': `${root}/node_modules/onnxruntime-web/dist`
+    }
+  },
   server: { host: '127.0.0.1', port: 0, fs: { allow: [root] } }
 });
 await server.listen();
@@ -40,13 +68,16 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_FLAGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader']
 });
 let rows;
+let pairs;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://127.0.0.1:${port}/index.html`);
-  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  // Vite pre-bundles tfjs and onnxruntime-web on the first request: slow on a busy machine.
+  await page.goto(`http://127.0.0.1:${port}/index.html`, { timeout: 180_000 });
+  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 180_000 });
   page.setDefaultTimeout(0);
   rows = await page.evaluate(([b, r]) => window.runBench(b, r), [backends, repeats]);
+  pairs = await page.evaluate(([m, r]) => window.runPairs(m, r), [onnx, Math.max(repeats, 9)]);
 } finally {
   await browser.close();
   await server.close();
@@ -58,6 +89,8 @@ const result = {
   repeats,
   chromium: browser.version(),
   torch: torch && { version: torch.torch, threads: torch.threads },
+  // tfjs-wasm vs onnxruntime-web (wasm SIMD, 1 thread), alternating run by run.
+  pairs,
   rows: rows.map((r) => {
     const t = torch?.median_ms[r.case];
     return {
@@ -76,6 +109,14 @@ for (const r of result.rows) {
   console.log(
     `${r.backend.padEnd(8)} ${r.case.padEnd(45)} ${fmt(r.median_ms).padStart(8)} ${fmt(r.torch_ms, 2).padStart(10)} ${fmt(r.ratio, 2).padStart(12)}${r.error ? `  (${r.error})` : ''}`
   );
+}
+if (pairs.length) {
+  console.log('\npaired, alternating runs     tfjs-wasm ms   onnxruntime-web ms   wasm / ort');
+  for (const p of pairs) {
+    console.log(
+      `${p.case.padEnd(45)} ${fmt(p.tfjs_ms).padStart(8)} ${fmt(p.ort_ms).padStart(12)} ${fmt(p.ratio, 2).padStart(12)}${p.error ? `  (${p.error})` : ''}`
+    );
+  }
 }
 mkdirSync(`${root}/bench-results`, { recursive: true });
 writeFileSync(`${root}/bench-results/latest.json`, JSON.stringify(result, null, 2));

@@ -13,12 +13,13 @@
  * and are exact only while no value is ±Inf/NaN (0·Inf = NaN leaks into neighbours) and the
  * backend does no Winograd-style transform. Measured in Node at 1×64×40×40, k=3, p=1 (median
  * of 9): gather unfold/fold 77/89 ms on cpu, 43/49 ms on wasm; one-hot conv unfold / transposed
- * conv fold 144/52 ms on cpu, 13/15 ms on wasm; PyTorch (1 thread) 6/1.2 ms. If wasm speed
- * matters more than exactness by construction, the conv path is the one to try.
+ * conv fold 144/52 ms on cpu, 13/15 ms on wasm; PyTorch (1 thread) 6/1.2 ms. On wasm the gather
+ * is now one loop of our own over the heap (`gatherLast` in runs.ts): the same selection.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check, checkInt, checkRank } from './check';
 import { foldTable, unfoldTable } from './fold-index';
+import { gatherLast } from './runs';
 
 export interface FoldOptions {
   /** Step between patches, PyTorch `stride` (default 1). */
@@ -63,7 +64,7 @@ export function unfold(x: tf.Tensor, kernelSize: number, opts: FoldOptions = {})
     // Flatten each channel's plane and append one zero: the padding's entries point at it.
     const flat = tf.reshape(x, [B, C, H * W]);
     const withZero = tf.concat([flat, tf.zeros([B, C, 1], x.dtype)], 2);
-    const picked = tf.gather(withZero, tf.tensor1d(table, 'int32'), 2); // [B, C, k·k·L] // @step unfold_cols unfold_rows
+    const picked = gatherLast(withZero, table); // [B, C, k·k·L] // @step unfold_cols unfold_rows
     return tf.reshape(picked, [B, C * kk, L]) as tf.Tensor3D;
   });
 }
@@ -108,7 +109,7 @@ export function fold(
   return tf.tidy(() => {
     const flat = tf.reshape(cols, [B, C, kk * L]);
     const withZero = tf.concat([flat, tf.zeros([B, C, 1], cols.dtype)], 2);
-    const picked = tf.gather(withZero, tf.tensor1d(table, 'int32'), 2); // [B, C, H·W·slots] // @step fold
+    const picked = gatherLast(withZero, table); // [B, C, H·W·slots] // @step fold
     return tf.reshape(tf.sum(tf.reshape(picked, [B, C, H, W, slots]), -1), [
       B,
       C,

@@ -11,6 +11,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { layerNormChannels } from './channel-norm';
 import { check, checkInt, checkRank, checkShape } from './check';
 import { conv2dNchw } from './conv-nchw';
+import { batchMatMul } from './products';
+import { chunk } from './runs';
 import { gelu } from './gelu';
 import { l2Normalize } from './search-transfer';
 
@@ -88,14 +90,13 @@ export function mdta(x: tf.Tensor, p: MdtaParams): MdtaResult {
       name: 'qkv_dwconv'
     });
     // chunk(3, dim=1), then 'b (head c) h w -> b head c (h w)' is a plain reshape in NCHW.
-    const [q, k, v] = tf
-      .split(qkv, 3, 1) // @step chunk
+    const [q, k, v] = chunk(qkv, 3, 1) // @step chunk
       .map((t) => tf.reshape(t, [B, heads, c, H * W]) as tf.Tensor4D); // @step rearrange
     const qNorm = l2Normalize(q, -1) as tf.Tensor4D; // @step normalize
     const kNorm = l2Normalize(k, -1) as tf.Tensor4D; // @step normalize
-    const attnLogits = tf.mul(tf.matMul(qNorm, kNorm, false, true), p.temperature) as tf.Tensor4D; // @step qk
+    const attnLogits = tf.mul(batchMatMul(qNorm, kNorm, true), p.temperature) as tf.Tensor4D; // @step qk
     const attn = tf.softmax(attnLogits, -1) as tf.Tensor4D; // @step softmax mdta
-    const attnOut = tf.matMul(attn, v) as tf.Tensor4D; // @step av
+    const attnOut = batchMatMul(attn, v) as tf.Tensor4D; // @step av
     const merged = tf.reshape(attnOut, [B, C, H, W]) as tf.Tensor4D; // @step merge
     const out = conv2dNchw(merged, p.projectOutWeight, p.projectOutBias, { name: 'project_out' }); // @step project
     return { qkvPointwise, qkv, q, k, v, qNorm, kNorm, attnLogits, attn, attnOut, merged, out };

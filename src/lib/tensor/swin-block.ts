@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { check, checkInt, checkRank, checkShape } from './check';
 import { gelu } from './gelu';
 import { layerNorm } from './layer-norm';
+import { alias } from './products';
 import { roll } from './roll';
 import { shiftedWindowMask } from './shift';
 import {
@@ -168,7 +169,7 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
       W,
       C
     ]) as tf.Tensor4D;
-    const shifted = shift > 0 ? roll(xNorm1, [-shift, -shift], [1, 2]) : tf.clone(xNorm1);
+    const shifted = shift > 0 ? roll(xNorm1, [-shift, -shift], [1, 2]) : alias(xNorm1);
     const windows = windowPartition(shifted, ws);
     const mask = shift > 0 ? shiftedWindowMask(H, W, ws, shift) : null;
     const attnMask = mask ? mask.attnMask : undefined;
@@ -187,7 +188,7 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
     );
     const attnWindows = tf.reshape(attention.out, [-1, ws, ws, C]) as tf.Tensor4D;
     const reversed = windowReverse(attnWindows, ws, H, W);
-    const unshifted = shift > 0 ? roll(reversed, [shift, shift], [1, 2]) : tf.clone(reversed);
+    const unshifted = shift > 0 ? roll(reversed, [shift, shift], [1, 2]) : alias(reversed);
     const x1 = tf.add(x, tf.reshape(unshifted, [B, L, C])) as tf.Tensor3D;
     const xNorm2 = layerNorm(x1, p.norm2Weight, p.norm2Bias, 1e-5) as tf.Tensor3D;
     const hiddenT = linear(xNorm2, p.fc1Weight, p.fc1Bias) as tf.Tensor3D;
@@ -202,7 +203,7 @@ export function swinBlock(x: tf.Tensor, H: number, W: number, p: SwinBlockParams
       windows,
       attnMask,
       attention,
-      attn: tf.clone(attention.attn),
+      attn: alias(attention.attn),
       attnWindows,
       reversed,
       unshifted,

@@ -5,7 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check, checkInt, checkRank, checkShape } from './check';
+import { permute } from './permute';
+import { alias, batchMatMul, linearRows } from './products';
 import { relativePositionBias, type WindowSize2D } from './relative-position';
+import { unstack } from './runs';
 
 export interface WindowAttentionParams {
   numHeads: number;
@@ -75,9 +78,9 @@ export function linear(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor | null):
   return tf.tidy(() => {
     const inF = x.shape[x.rank - 1];
     const outF = weight.shape[0];
-    const y = tf.matMul(tf.reshape(x, [-1, inF]), weight, false, true);
-    const yb = bias ? tf.add(y, bias) : y;
-    return tf.reshape(yb, [...x.shape.slice(0, -1), outF]);
+    // One product of all rows (a 1×1 convolution on wasm, see products.ts).
+    const y = linearRows(tf.reshape(x, [-1, inF]) as tf.Tensor2D, weight as tf.Tensor2D, bias);
+    return tf.reshape(y, [...x.shape.slice(0, -1), outF]);
   });
 }
 
@@ -138,25 +141,26 @@ export function windowAttention(
 
   return tf.tidy(() => {
     const qkvLin = linear(x, p.qkvWeight, p.qkvBias); // @step linear
-    // [B_, N, 3·heads·d] → [B_, N, 3, heads, d] → [3, B_, heads, N, d]
-    const qkv = tf.transpose(
+    // [B_, N, 3·heads·d] → [B_, N, 3, heads, d] → [3, B_, heads, N, d] (permute: as rank ≤ 4 transposes)
+    const qkv = permute(
       tf.reshape(qkvLin, [B_, N, 3, heads, d]), // @step reshape
       [2, 0, 3, 1, 4] // @step permute
     ) as tf.Tensor5D;
-    const [q, k, v] = tf.unstack(qkv, 0) as tf.Tensor4D[]; // @step split
+    const [q, k, v] = unstack(qkv) as tf.Tensor4D[]; // @step split
     const qScaled = tf.mul(q, scale) as tf.Tensor4D; // @step scale
-    const attnQk = tf.matMul(qScaled, k, false, true) as tf.Tensor4D; // @step qk
+    const attnQk = batchMatMul(qScaled, k, true) as tf.Tensor4D; // @step qk
     const relBias = relativePositionBias(p.relativePositionBiasTable, [Wh, Ww]); // @step bias
     const attnBiased = tf.add(attnQk, tf.expandDims(relBias, 0)) as tf.Tensor4D; // @step bias
-    // Without a mask the logits equal attnBiased; clone so each returned field is its own tensor.
-    let attnLogits = tf.clone(attnBiased);
+    // Without a mask the logits are attnBiased (a second handle, so each field is its own tensor).
+    let attnLogits = mask ? attnBiased : alias(attnBiased);
     if (mask) {
-      const grouped = tf.reshape(attnBiased, [B_ / nW, nW, heads, N, N]);
-      const maskB = tf.reshape(mask, [1, nW, 1, N, N]);
+      // [B, nW, heads, N·N] + [1, nW, 1, N·N]: mask[r mod nW] on window row r, every head.
+      const grouped = tf.reshape(attnBiased, [B_ / nW, nW, heads, N * N]);
+      const maskB = tf.reshape(mask, [1, nW, 1, N * N]);
       attnLogits = tf.reshape(tf.add(grouped, maskB), [B_, heads, N, N]) as tf.Tensor4D;
     }
     const attn = tf.softmax(attnLogits, -1) as tf.Tensor4D; // @step softmax
-    const headsOut = tf.matMul(attn, v) as tf.Tensor4D; // @step av
+    const headsOut = batchMatMul(attn, v) as tf.Tensor4D; // @step av
     const merged = tf.reshape(tf.transpose(headsOut, [0, 2, 1, 3]), [B_, N, C]) as tf.Tensor3D; // @step merge
     const out = linear(merged, p.projWeight, p.projBias) as tf.Tensor3D; // @step proj
     return {

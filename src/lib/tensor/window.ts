@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check, checkInt, checkRank } from './check';
+import { permute } from './permute';
 
 /**
  * Split a channels-last feature map into non-overlapping ws×ws windows.
@@ -35,7 +36,7 @@ export function windowPartitionSteps(
   checkWindowMultiple(H, W, windowSize);
   const ws = windowSize;
   const view6 = tf.reshape(x, [B, H / ws, ws, W / ws, ws, C]); // @step view6
-  const permuted = tf.transpose(view6, [0, 1, 3, 2, 4, 5]); // @step permute
+  const permuted = permute(view6, [0, 1, 3, 2, 4, 5]); // @step permute
   const windows = tf.reshape(permuted, [-1, ws, ws, C]) as tf.Tensor4D; // @step flatten
   return { view6, permuted, windows };
 }
@@ -79,7 +80,7 @@ export function windowReverseSteps(
   const B = BnW / nW;
   const ws = windowSize;
   const view6 = tf.reshape(windows, [B, H / ws, W / ws, ws, ws, C]); // @step reverse
-  const permuted = tf.transpose(view6, [0, 1, 3, 2, 4, 5]); // @step reverse
+  const permuted = permute(view6, [0, 1, 3, 2, 4, 5]); // @step reverse
   const x = tf.reshape(permuted, [B, H, W, C]) as tf.Tensor4D; // @step reverse
   return { view6, permuted, x };
 }
