@@ -38,10 +38,10 @@ export class FocusKeeper {
       this.inside = !!root?.contains(to);
       return;
     }
-    const from = e.target as Node;
+    const from = e.target as Node | null;
     // A blur to nothing by a click elsewhere leaves the element in the page; a removal does not.
     queueMicrotask(() => {
-      if (from.isConnected) this.inside = false;
+      if (from?.isConnected) this.inside = false;
     });
   }
 
