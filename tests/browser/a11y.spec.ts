@@ -99,7 +99,7 @@ function report(found: Finding[]) {
 test.describe('axe-core finds no violation', () => {
   // Each shard checks its chapters at every step in two themes (seconds on an idle machine; the
   // margin is for a shared, busy one).
-  test.describe.configure({ timeout: 600_000 });
+  test.describe.configure({ timeout: 900_000 });
 
   test('on the home page, in both themes', async ({ page }) => {
     const found: Finding[] = [];
