@@ -87,8 +87,8 @@ export function shiftedWindowsSteps(
         : `Window ${w} holds one region, so its mask is all 0 and the softmax sees the plain logits. ` +
           `Pick a window with several labels (window=-1) to see the masked weights.`,
       tensors: [
-        pickedNN(logits, 'attn_logits', `window ${w}: q·kᵀ·scale + bias + attn_mask`),
-        pickedNN(attnWeights, 'attn', `window ${w}: softmax over keys j`)
+        pickedNN(logits, 'attn_logits', `window ${w}: q·kᵀ·scale + bias + attn_mask`, true),
+        pickedNN(attnWeights, 'attn', `window ${w}: softmax over keys j`, true)
       ]
     },
     {

@@ -42,7 +42,7 @@ export interface ShiftedWindowsViews {
   /** attn_mask [nW, N, N] for the small multiples, linked like the N×N views. */
   masks: TensorView;
   /** Window w of an `[nW, N, N]` tensor as an N×N view: cell (i, j) links query i and key j. */
-  pickedNN: (t: tf.Tensor, name: string, caption: string) => TensorView;
+  pickedNN: (t: tf.Tensor, name: string, caption: string, masked?: boolean) => TensorView;
   imgMask: Snapshot;
   maskSnap: Snapshot;
   /** The region labels of window w's tokens. */
@@ -89,13 +89,15 @@ export function shiftedWindowsViews(
   const rowsOf = (base: number) =>
     Int32Array.from({ length: N * N }, (_, f) => winProv[base + Math.floor(f / N)]);
 
-  const pickedNN = (t: tf.Tensor, name: string, caption: string): TensorView => ({
+  // `masked`: the pairs attn_mask blocks in window w are hatched (logits and weights).
+  const pickedNN = (t: tf.Tensor, name: string, caption: string, masked = false): TensorView => ({
     name,
     snap: snapshot(tf.reshape(tf.slice(t, [w, 0, 0], [1, N, N]), [N, N])),
     dims: ['N (query i)', 'N (key j)'],
     provenance: rowsOf(w * N),
     linksOf: pair,
-    caption
+    caption,
+    ...(masked && { masked: maskOf(maskSnap.data.subarray(w * N * N, (w + 1) * N * N)) })
   });
 
   const xView: TensorView = {
@@ -142,7 +144,8 @@ export function shiftedWindowsViews(
     snap: maskSnap,
     dims: ['nW', 'N', 'N'],
     provenance: Int32Array.from({ length: nW * N * N }, (_, f) => winProv[Math.floor(f / N)]),
-    linksOf: (f) => [winProv[Math.floor(f / N)], winProv[Math.floor(f / (N * N)) * N + (f % N)]]
+    linksOf: (f) => [winProv[Math.floor(f / N)], winProv[Math.floor(f / (N * N)) * N + (f % N)]],
+    masked: maskOf(maskSnap.data)
   };
   return {
     xView,
@@ -157,4 +160,9 @@ export function shiftedWindowsViews(
     unmaskedWindows,
     shiftedProv
   };
+}
+
+/** 1 where attn_mask blocks a pair (its −100s), for the views' `masked`. */
+function maskOf(mask: ArrayLike<number>): Uint8Array {
+  return Uint8Array.from({ length: mask.length }, (_, i) => (mask[i] !== 0 ? 1 : 0));
 }

@@ -35,7 +35,7 @@ describe('SmallMultiples', () => {
     const cells = [...document.querySelectorAll('rect.cell')];
     expect(cells).toHaveLength(12);
     expect(new Set(cells.map((c) => c.getAttribute('data-i'))).size).toBe(12);
-    const cell = document.querySelector('[data-facet="1"] rect[data-index="1,0,2"]');
+    const cell = document.querySelector('rect[data-index="1,0,2"]');
     // [1, 0, 2] is flat 1·6 + 0·3 + 2 = 8.
     expect(cell?.getAttribute('data-value')).toBe('8');
     cell?.dispatchEvent(new Event('pointerover', { bubbles: true }));
@@ -51,5 +51,37 @@ describe('SmallMultiples', () => {
     expect(
       [...document.querySelectorAll('rect.linked')].map((r) => r.getAttribute('data-index'))
     ).toEqual(['0,0,1', '1,1,1']);
+  });
+
+  it('is one keyboard grid: rows per facet, PageDown to the next facet, Enter picks it', () => {
+    const picked: number[] = [];
+    mounted = mount(SmallMultiples, {
+      target: document.body,
+      props: { view, facetName: 'window', onpick: (f: number) => picked.push(f) }
+    });
+    flushSync();
+    const grid = document.querySelector('[role="grid"]')!;
+    expect(grid.getAttribute('aria-label')).toBe('attn_mask, shape 2 by 2 by 3');
+    expect(
+      [...grid.querySelectorAll('[role="rowgroup"]')].map((g) => g.getAttribute('aria-label'))
+    ).toEqual(['window 0', 'window 1']);
+    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(4);
+    const cells = [...grid.querySelectorAll<SVGRectElement>('[role="gridcell"]')];
+    expect(cells.filter((c) => c.getAttribute('tabindex') === '0')).toHaveLength(1);
+    cells[0].focus();
+    const press = (key: string) =>
+      (document.activeElement as Element).dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })
+      );
+    press('PageDown');
+    press('ArrowRight');
+    expect(document.activeElement?.getAttribute('data-index')).toBe('1,0,1');
+    expect(document.activeElement?.getAttribute('tabindex')).toBe('0');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('attn_mask[1, 0, 1] = 7');
+    press('Enter');
+    expect(picked).toEqual([1]);
+    // The facets' pick buttons stay outside the grid.
+    expect(grid.querySelector('[data-facet]')).toBeNull();
+    expect(document.querySelectorAll('[role="button"][data-facet]')).toHaveLength(2);
   });
 });

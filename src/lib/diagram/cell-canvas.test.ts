@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { FADED, paintCells, textColour, type CanvasPaint } from './cell-canvas';
+import { fadedColour, paintCells, textColour, type CanvasPaint } from './cell-canvas';
+import { contrast } from './color';
 import { gridLayout } from './grid-layout';
 
 /** A canvas whose 2-D context records what is drawn (happy-dom has no canvas rendering). */
@@ -12,6 +13,16 @@ function recordingCanvas() {
     font: '',
     textAlign: '',
     textBaseline: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    beginPath: () => undefined,
+    moveTo(...args: unknown[]) {
+      ops.push({ op: 'moveTo', args, fill: this.strokeStyle, alpha: this.globalAlpha });
+    },
+    lineTo: () => undefined,
+    stroke() {
+      ops.push({ op: 'stroke', args: [], fill: this.strokeStyle, alpha: this.globalAlpha });
+    },
     setTransform: (...args: unknown[]) =>
       ops.push({ op: 'setTransform', args, fill: '', alpha: 1 }),
     clearRect: (...args: unknown[]) => ops.push({ op: 'clearRect', args, fill: '', alpha: 1 }),
@@ -59,16 +70,33 @@ describe('paintCells', () => {
     expect(textColour(grey(0))).toBe('#fff');
   });
 
-  it('fades the cells that are not linked while some are', () => {
+  it('fades the cells that are not linked while some are, keeping their text in contrast', () => {
     const { canvas, ops } = recordingCanvas();
-    paintCells(canvas, layout.cells, paint({ isLinked: (flat) => flat === 2, text: false }));
-    expect(ops.filter((o) => o.op === 'fillRect').map((o) => o.alpha)).toEqual([
-      FADED,
-      FADED,
-      1,
-      FADED
+    paintCells(canvas, layout.cells, paint({ isLinked: (flat) => flat === 2 }));
+    const fills = ops.filter((o) => o.op === 'fillRect');
+    expect(fills.map((o) => o.fill)).toEqual([
+      fadedColour(grey(0)),
+      fadedColour(grey(1)),
+      grey(2),
+      fadedColour(grey(3.5))
     ]);
-    expect(ops.some((o) => o.op === 'fillText')).toBe(false);
+    // Opaque: the text is drawn at full strength in the colour that contrasts with the faded fill.
+    expect(ops.every((o) => o.alpha === 1)).toBe(true);
+    const texts = ops.filter((o) => o.op === 'fillText');
+    texts.forEach((t, i) => {
+      expect(t.fill).toBe(textColour(fills[i].fill));
+      expect(contrast(t.fill, fills[i].fill)).toBeGreaterThanOrEqual(4.5);
+    });
+  });
+
+  it('hatches masked cells with one diagonal in the text colour', () => {
+    const { canvas, ops } = recordingCanvas();
+    paintCells(canvas, layout.cells, paint({ isMasked: (flat) => flat === 1, text: false }));
+    const strokes = ops.filter((o) => o.op === 'stroke');
+    expect(strokes).toHaveLength(1);
+    expect(strokes[0].fill).toBe(textColour(grey(1)));
+    const { x, y } = layout.cells[1];
+    expect(ops.find((o) => o.op === 'moveTo')?.args).toEqual([x + 0.5, y + 0.5 + layout.cell - 1]);
   });
 
   it('sizes the bitmap by devicePixelRatio and draws in CSS pixels', () => {

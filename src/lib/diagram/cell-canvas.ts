@@ -5,6 +5,7 @@
  * cost a style recalc and a text layout per cell (measured: 10–20 ms a change on /window-attention);
  * repainting a canvas costs a fraction of that.
  */
+import { interpolateRgb } from 'd3';
 import { formatValue, textOn } from './color';
 import type { CellPlace } from './cell-layer';
 
@@ -22,10 +23,26 @@ export interface CanvasPaint {
   text: boolean;
   /** While cells are linked, the others are drawn faded (null: nothing linked). */
   isLinked: ((flat: number) => boolean) | null;
+  /** Masked cells get a diagonal hatch over their colour (null or absent: none). */
+  isMasked?: ((flat: number) => boolean) | null;
 }
 
-/** Opacity of cells that are not linked while some are, as the old SVG `.linking` rule had. */
-export const FADED = 0.45;
+/**
+ * How far cells that are not linked fade toward a neutral grey while some are. Mixed, not drawn
+ * translucent: the faded colour is then known here, so the text on it is picked for contrast
+ * (≥ 4.5:1, see color.ts) instead of being faded with it, in either theme.
+ */
+export const FADED = 0.55;
+const FADE_TO = '#8a8d96';
+const fadedColours = new Map<string, string>();
+export function fadedColour(fill: string): string {
+  let c = fadedColours.get(fill);
+  if (c === undefined) {
+    if (fadedColours.size >= 4096) fadedColours.clear();
+    fadedColours.set(fill, (c = interpolateRgb(fill, FADE_TO)(FADED)));
+  }
+  return c;
+}
 
 // textOn parses a colour, so its answers are kept; continuous scales give new colours with every
 // new set of values, so the table is emptied when it grows past a few thousand.
@@ -69,22 +86,37 @@ export function paintCells(
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, p.width, p.height);
   const inner = p.size - 2 * p.gap;
-  const alphaOf = (flat: number) => (p.isLinked === null || p.isLinked(flat) ? 1 : FADED);
-  const fills = cells.map((c) => p.color(p.data[c.flat]));
+  const linked = p.isLinked;
+  const fills = cells.map((c) => {
+    const fill = p.color(p.data[c.flat]);
+    return linked === null || linked(c.flat) ? fill : fadedColour(fill);
+  });
   cells.forEach((c, i) => {
-    ctx.globalAlpha = alphaOf(c.flat);
     ctx.fillStyle = fills[i];
     ctx.fillRect(c.x + p.gap, c.y + p.gap, inner, inner);
   });
+  // Masked cells: one diagonal in the colour that contrasts with their fill (the text colour).
+  const masked = p.isMasked;
+  if (masked) {
+    ctx.lineWidth = Math.max(1, Math.min(2, p.size / 10));
+    cells.forEach((c, i) => {
+      if (!masked(c.flat)) return;
+      const x = c.x + p.gap;
+      const y = c.y + p.gap;
+      ctx.strokeStyle = textColour(fills[i]);
+      ctx.beginPath();
+      ctx.moveTo(x, y + inner);
+      ctx.lineTo(x + inner, y);
+      ctx.stroke();
+    });
+  }
   if (p.text) {
     ctx.font = monoFont();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     cells.forEach((c, i) => {
-      ctx.globalAlpha = alphaOf(c.flat);
       ctx.fillStyle = textColour(fills[i]);
       ctx.fillText(formatValue(p.data[c.flat], p.dtype), c.x + p.size / 2, c.y + p.size / 2);
     });
   }
-  ctx.globalAlpha = 1;
 }

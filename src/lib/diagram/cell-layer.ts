@@ -8,7 +8,12 @@
  *
  * DOM contract of every cell: `<rect class="cell" data-i data-index data-value>`, `.linked` and
  * `aria-selected` when linked; focusable cells are `role="gridcell"` with a roving tabindex and an
- * `aria-label` that names the tensor, the index and the value.
+ * `aria-label` that names the tensor, the index and the value ("attn_mask[8, 0, 2] = −100").
+ *
+ * Focusable cells follow the ARIA grid pattern: the caller's element is `role="grid"`, and the cells
+ * are grouped here into `<g role="row">` of `cols` cells, the rows optionally into one
+ * `<g role="rowgroup" aria-label>` per slice. The groups are made with the cells, once per layout,
+ * so the grid is also the tensor's table for screen readers at no cost to a parameter change.
  */
 import { formatValue } from './color';
 
@@ -31,6 +36,12 @@ export interface CellData {
   focusable: boolean;
   /** `data-i` of the first cell, when several layers share one figure's numbering (default 0). */
   first?: number;
+  /** Focusable cells: cells per `role="row"` (default: all in one row). */
+  cols?: number;
+  /** Focusable cells: one `role="rowgroup"` per label, the rows shared evenly (e.g. per slice). */
+  groups?: readonly string[];
+  /** Cells whose value is masked out (e.g. −100 in attn_mask): their label says so. */
+  masked?: ((flat: number) => boolean) | null;
 }
 
 interface LayerState {
@@ -50,7 +61,41 @@ const SVG = 'http://www.w3.org/2000/svg';
 const states = new WeakMap<SVGGElement, LayerState>();
 
 // The labels name the tensor and format by dtype, so those rebuild the cells too.
-const madeFor = (p: CellData) => `${p.name}|${p.dtype}|${p.size}|${p.focusable}|${p.first ?? 0}`;
+const madeFor = (p: CellData) =>
+  `${p.name}|${p.dtype}|${p.size}|${p.focusable}|${p.first ?? 0}|${p.cols}|${p.groups?.join('\u0000')}`;
+
+/** A screen reader says "minus" for U+2212 and may skip a hyphen. */
+const spoken = (text: string) => text.replace(/^-/, '\u2212');
+
+/** The accessible name of a cell: tensor, full index, value ("x[1, 2] = −0.50"). */
+export function cellLabel(
+  name: string,
+  index: readonly number[],
+  v: number,
+  dtype: 'float32' | 'int32',
+  masked = false
+): string {
+  return `${name}[${index.join(', ')}] = ${spoken(formatValue(v, dtype))}${masked ? ', masked' : ''}`;
+}
+
+function group(role: string, children: readonly Element[], label?: string): SVGGElement {
+  const g = document.createElementNS(SVG, 'g');
+  g.setAttribute('role', role);
+  if (label) g.setAttribute('aria-label', label);
+  g.append(...children);
+  return g;
+}
+
+/** Focusable cells in rows of `cols`, the rows in one rowgroup per label of `groups`. */
+function gridRows(rects: readonly SVGRectElement[], p: CellData): SVGGElement[] {
+  const cols = Math.max(1, p.cols ?? rects.length);
+  const rows: SVGGElement[] = [];
+  for (let k = 0; k < rects.length; k += cols) rows.push(group('row', rects.slice(k, k + cols)));
+  const labels = p.groups ?? [];
+  if (labels.length === 0) return rows;
+  const per = Math.ceil(rows.length / labels.length);
+  return labels.map((label, k) => group('rowgroup', rows.slice(k * per, (k + 1) * per), label));
+}
 
 function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): LayerState {
   const rects: SVGRectElement[] = [];
@@ -71,7 +116,7 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
     }
     rects.push(r);
   });
-  layer.replaceChildren(...rects);
+  layer.replaceChildren(...(p.focusable ? gridRows(rects, p) : rects));
   const n = cells.length;
   return {
     cells,
@@ -102,16 +147,26 @@ export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: Ce
   }
   for (let i = 0; i < cells.length; i++) {
     const v = p.data[cells[i].flat];
+    const masked = p.masked ? p.masked(cells[i].flat) : false;
+    // The label depends on the value and on the mask: both are in what was last written.
     const value = String(v);
-    if (value === s.values[i]) continue;
-    s.values[i] = value;
+    const written = masked ? `${value}|m` : value;
+    if (written === s.values[i]) continue;
+    s.values[i] = written;
     s.rects[i].setAttribute('data-value', value);
     if (p.focusable)
-      s.rects[i].setAttribute(
-        'aria-label',
-        `${p.name}[${cells[i].index.join(', ')}] = ${formatValue(v, p.dtype)}`
-      );
+      s.rects[i].setAttribute('aria-label', cellLabel(p.name, cells[i].index, v, p.dtype, masked));
   }
+}
+
+/** What the keys do in a tensor grid (see grid-keys.ts), as its description for screen readers. */
+export const GRID_KEYS =
+  'Arrow keys move between cells; Home and End go to the ends of a row, Control+Home and ' +
+  'Control+End to the first and last cell; Page Up and Page Down move to the previous or next slice.';
+
+/** The cells' `masked` predicate from a view's mask (1 = masked), null without one. */
+export function maskedBy(mask: ArrayLike<number> | undefined): ((flat: number) => boolean) | null {
+  return mask ? (flat) => mask[flat] === 1 : null;
 }
 
 /**

@@ -36,16 +36,30 @@ export function valueScale(data: ArrayLike<number>): ValueScale {
   return { color: (v) => s(v), domain: [lo, hi], signed: false };
 }
 
-/** Black or white text, whichever contrasts more with the cell colour (WCAG luminance). */
-export function textOn(background: string): string {
-  const c = d3color(background)?.rgb();
-  if (!c) return '#000';
+/** WCAG relative luminance of a CSS colour (0 black … 1 white); unparsable colours count as black. */
+export function luminance(colour: string): number {
+  const c = d3color(colour)?.rgb();
+  if (!c) return 0;
   const lin = (u: number) => {
     const s = u / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  const L = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
-  return L > 0.179 ? '#000' : '#fff';
+  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+/** WCAG contrast ratio of two colours (1 … 21). */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Black or white text, whichever contrasts more with the cell colour (WCAG luminance). The better
+ * of the two is always at least 4.58:1, so values drawn on any fill meet WCAG AA (1.4.3).
+ */
+export function textOn(background: string): string {
+  if (!d3color(background)) return '#000';
+  return luminance(background) > 0.179 ? '#000' : '#fff';
 }
 
 /** Short text for a cell: integers as is, floats to 2 decimals, tiny non-zeros in exponent form. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGrid, gridLayout, moveFocus } from './grid-layout';
-import { formatValue, textOn, valueScale } from './color';
+import { contrast, formatValue, textOn, valueScale } from './color';
 
 describe('gridLayout', () => {
   it('lays out channels-last 4-D as H×W per (B, C) facet with full indices', () => {
@@ -65,10 +65,14 @@ describe('moveFocus', () => {
   it('moves by arrows inside a facet and across facets', () => {
     expect(moveFocus(l, 0, 'ArrowRight')).toBe(1);
     expect(moveFocus(l, 0, 'ArrowDown')).toBe(3);
-    expect(moveFocus(l, 3, 'ArrowDown')).toBe(9);
+    // Down from a slice's last row: the next slice's first row (rows run on, slice after slice).
+    expect(moveFocus(l, 3, 'ArrowDown')).toBe(6);
+    expect(moveFocus(l, 3, 'PageDown')).toBe(9);
     expect(moveFocus(l, 0, 'ArrowLeft')).toBe(0);
+    // Home/End: the row's ends (cell 7 is facet 1, row 0, column 1).
     expect(moveFocus(l, 7, 'Home')).toBe(6);
-    expect(moveFocus(l, 7, 'End')).toBe(11);
+    expect(moveFocus(l, 7, 'End')).toBe(8);
+    expect(moveFocus(l, 7, { key: 'End', ctrlKey: true })).toBe(11);
     expect(moveFocus(l, 0, 'x')).toBe(-1);
   });
 });
@@ -84,6 +88,16 @@ describe('colour', () => {
   it('picks readable text', () => {
     expect(textOn('rgb(253, 231, 37)')).toBe('#000');
     expect(textOn('rgb(68, 1, 84)')).toBe('#fff');
+  });
+  it('keeps every value drawn on any scale colour at 4.5:1 or more', () => {
+    for (const s of [valueScale([0, 1]), valueScale([-1, 1])])
+      for (let t = 0; t <= 1; t += 0.01) {
+        const fill = s.color(s.domain[0] + t * (s.domain[1] - s.domain[0]));
+        expect(contrast(textOn(fill), fill)).toBeGreaterThanOrEqual(4.5);
+      }
+    // The worst case of black or white over all greys.
+    for (let v = 0; v <= 255; v++)
+      expect(contrast(textOn(`rgb(${v},${v},${v})`), `rgb(${v},${v},${v})`)).toBeGreaterThan(4.5);
   });
   it('formats values', () => {
     expect(formatValue(3, 'int32')).toBe('3');

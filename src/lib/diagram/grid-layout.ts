@@ -6,6 +6,7 @@
 import type { GridSpec } from '$lib/trace/types';
 import { size, strides } from '$lib/tensor/snapshot';
 import { memo } from '$lib/memo';
+import { gridMove, type GridKey } from './grid-keys';
 
 export interface Cell {
   /** Flat (row-major) offset in the tensor. */
@@ -148,31 +149,8 @@ function computeGridLayout(
   };
 }
 
-/** Position of the next cell for keyboard moves inside the drawn grid (clamped; −1 if none). */
-export function moveFocus(layout: GridLayout, from: number, key: string): number {
-  const c = layout.cells[from];
-  if (!c) return -1;
-  const perFacet = layout.rows * layout.cols;
-  const base = c.facet * perFacet;
-  const go = (i: number) => (i >= 0 && i < layout.cells.length ? i : from);
-  switch (key) {
-    case 'ArrowRight':
-      return go(from + 1);
-    case 'ArrowLeft':
-      return go(from - 1);
-    case 'ArrowDown':
-      return c.row + 1 < layout.rows ? from + layout.cols : go(from + perFacet);
-    case 'ArrowUp':
-      return c.row > 0 ? from - layout.cols : go(from - perFacet);
-    case 'PageDown':
-      return go(from + perFacet);
-    case 'PageUp':
-      return go(from - perFacet);
-    case 'Home':
-      return base;
-    case 'End':
-      return base + perFacet - 1;
-    default:
-      return -1;
-  }
+/** Position of the next cell for a keyboard move inside the drawn grid (see grid-keys.ts; −1 if none). */
+export function moveFocus(layout: GridLayout, from: number, key: string | GridKey): number {
+  const shape = { count: layout.cells.length, rows: layout.rows, cols: layout.cols };
+  return gridMove(shape, from, typeof key === 'string' ? { key } : key);
 }

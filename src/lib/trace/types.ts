@@ -31,6 +31,12 @@ export interface TensorView {
   caption?: string;
   /** A logical shape to badge when the data is drawn in another (e.g. a 6-D view). */
   viewShape?: { sizes: number[]; dims: string[] };
+  /**
+   * 1 where an element is masked out (−100 in attn_mask, a blocked pair's logit or weight): drawn
+   * hatched and labelled "masked", so colour is never the only sign. A typed array, not a function,
+   * so it crosses from the trace worker as is.
+   */
+  masked?: Uint8Array;
 }
 
 export interface Step {
