@@ -1,5 +1,6 @@
 // Lesson links: lock= makes controls read-only, hide= hides parts, bad names are explained, and
 // "Link to this view" writes such a link.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, figureReady, test } from './fixtures';
 
 test('?H=9&W=9&lock=H,W&hide=code: H and W read-only, shift_size editable, no code', async ({
@@ -51,6 +52,8 @@ test('"Link to this view" gives the parameters, the step and the ticked locks an
   await box.getByRole('checkbox', { name: 'window_size' }).check();
   await box.getByRole('checkbox', { name: 'H', exact: true }).check();
   await box.getByRole('checkbox', { name: 'code' }).check();
+  const axe = await new AxeBuilder({ page }).include('.figure-bar').analyze();
+  expect(axe.violations).toEqual([]);
   const link = await box.locator('[data-view-link]').inputValue();
   const url = new URL(link);
   expect(url.pathname).toBe('/shifted-windows');

@@ -1,5 +1,6 @@
 // Presenter mode: entering (URL, button, `p`), the layout at projector sizes, the page-wide keys,
 // the projector palette, and leaving.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, figureReady, test } from './fixtures';
 
@@ -139,6 +140,25 @@ test.describe('at 1280×720', () => {
       await readout.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
     ).toBeGreaterThanOrEqual(24);
   });
+});
+
+test('f toggles full screen on the figure; the presenter bar and key list pass axe', async ({
+  page
+}) => {
+  await page.goto(`/${ID}?present=1`);
+  await figureReady(page, ID);
+  await page.keyboard.press('f');
+  await expect
+    .poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-figure')))
+    .toBe(ID);
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await page.keyboard.press('?');
+  const result = await new AxeBuilder({ page })
+    .include('[data-presenter-bar]')
+    .include('[data-presenter-help]')
+    .analyze();
+  expect(result.violations).toEqual([]);
 });
 
 for (const viewport of [
