@@ -95,7 +95,10 @@ function chapterChunks(build) {
  */
 export function firstLoad(build = BUILD) {
   const chunks = chapterChunks(build);
-  const pages = readdirSync(build).filter((f) => f.endsWith('.html'));
+  // Nested pages too (lessons/<slug>.html): every prerendered page is measured.
+  const pages = /** @type {string[]} */ (readdirSync(build, { recursive: true, encoding: 'utf8' }))
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   return pages.map((page) => {
     const slug = page.replace(/(index)?\.html$/, '');
     const first = withStaticImports(referenced(join(build, page)));

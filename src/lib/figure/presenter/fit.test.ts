@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fitZoom, valuesReadable } from './fit';
+import { actionOf, isTyping } from './keys';
+
+describe('fitZoom', () => {
+  it('scales a tensor up or down to the room, within bounds', () => {
+    expect(fitZoom({ width: 200, height: 100 }, { width: 1000, height: 400 })).toBe(2.5);
+    expect(fitZoom({ width: 800, height: 800 }, { width: 1200, height: 400 })).toBe(0.5);
+    expect(fitZoom({ width: 4000, height: 4000 }, { width: 400, height: 400 })).toBe(0.3);
+    expect(fitZoom({ width: 0, height: 0 }, { width: 400, height: 400 })).toBe(1);
+  });
+  it('keeps values only where they reach 16 px', () => {
+    expect(valuesReadable(1.6)).toBe(true);
+    expect(valuesReadable(1.2)).toBe(false);
+  });
+});
+
+describe('presenter keys', () => {
+  it('maps keys to actions, and leaves chords to the browser', () => {
+    expect(actionOf({ key: 'ArrowRight' })).toBe('next');
+    expect(actionOf({ key: ' ' })).toBe('next');
+    expect(actionOf({ key: 'PageDown' })).toBe('nextFigure');
+    expect(actionOf({ key: 'Escape' })).toBe('leave');
+    expect(actionOf({ key: 'f', ctrlKey: true })).toBeNull();
+    expect(actionOf({ key: 'x' })).toBeNull();
+  });
+  it('knows when someone is typing', () => {
+    expect(isTyping({ tagName: 'INPUT', type: 'number' } as unknown as EventTarget)).toBe(true);
+    expect(isTyping({ tagName: 'INPUT', type: 'checkbox' } as unknown as EventTarget)).toBe(false);
+    expect(isTyping({ tagName: 'TEXTAREA' } as unknown as EventTarget)).toBe(true);
+    expect(isTyping({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
+    expect(isTyping(null)).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Presenter mode scales a step's tensors to the room left under the stepper and the explanation,
+ * so the first tensor of every step is seen whole on the projector without scrolling.
+ */
+
+/** Values are drawn at 10 px (cell-canvas.ts); a projector wants ≥ 16 px from the back row. */
+export const VALUE_PX = 10;
+export const MIN_VALUE_PX = 16;
+
+export interface Box {
+  width: number;
+  height: number;
+}
+
+/**
+ * The zoom that makes `natural` (the tensor at zoom 1) fit in `room`, at most `max` (cells blown
+ * up past that only cost room) and at least `min` (below it nothing is readable: scroll instead).
+ */
+export function fitZoom(natural: Box, room: Box, min = 0.3, max = 2.5): number {
+  if (natural.width <= 0 || natural.height <= 0 || room.width <= 0 || room.height <= 0) return 1;
+  const z = Math.min(room.width / natural.width, room.height / natural.height);
+  return Math.round(Math.max(min, Math.min(max, z)) * 100) / 100;
+}
+
+/** Whether values drawn at this zoom reach the projector size; if not they are hidden and read out. */
+export function valuesReadable(zoom: number): boolean {
+  return VALUE_PX * zoom >= MIN_VALUE_PX;
+}
