@@ -67,3 +67,25 @@ describe('parseVariant and seededRng', () => {
     }
   });
 });
+
+describe('readExerciseLink', async () => {
+  const { readExerciseLink } = await import('./exercise-link');
+  it('opens only the named exercise, with a valid variant', () => {
+    expect(readExerciseLink('?exercise=q-shape&variant=7', 'q-shape')).toEqual({
+      linked: true,
+      variant: 7,
+      invalid: null
+    });
+    expect(readExerciseLink('?exercise=q-shape&variant=7', 'attn-shape')).toEqual({
+      linked: false,
+      variant: null,
+      invalid: null
+    });
+    expect(readExerciseLink('?exercise=q-shape&variant=-2', 'q-shape')).toEqual({
+      linked: true,
+      variant: null,
+      invalid: '-2'
+    });
+    expect(readExerciseLink('?exercise=q-shape', 'q-shape').variant).toBeNull();
+  });
+});
