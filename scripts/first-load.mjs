@@ -11,9 +11,13 @@ export const BUILD = fileURLToPath(new URL('../build', import.meta.url));
 /** A string only tfjs-core carries (its URL flag parser), so a chunk holding tfjs holds this. */
 export const TFJS_MARKER = 'tfjsflags';
 
+/** @param {Buffer} buf */
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
-/** Script URLs an HTML page references, as files under `build`. */
+/**
+ * Script URLs an HTML page references, as files under `build`.
+ * @param {string} htmlPath
+ */
 function referenced(htmlPath) {
   const html = readFileSync(htmlPath, 'utf8');
   const urls = [
@@ -25,12 +29,17 @@ function referenced(htmlPath) {
   return [...new Set(urls.map((u) => resolve(dirname(htmlPath), u)))];
 }
 
-/** `files` and every module they import statically (not `import()`), transitively. */
+/**
+ * `files` and every module they import statically (not `import()`), transitively.
+ * @param {string[]} files
+ * @returns {string[]}
+ */
 function withStaticImports(files) {
+  /** @type {Set<string>} */
   const seen = new Set();
   const stack = [...files];
   while (stack.length) {
-    const file = stack.pop();
+    const file = /** @type {string} */ (stack.pop());
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
@@ -44,6 +53,7 @@ function withStaticImports(files) {
   return [...seen];
 }
 
+/** @param {string[]} files */
 function measure(files) {
   let bytes = 0;
   let gzip = 0;
@@ -62,9 +72,14 @@ const MANIFEST = fileURLToPath(
 );
 
 /** slug → the chapter's own chunk (content/NN-slug/index.md) as a file under `build`. */
+/**
+ * @param {string} build
+ * @returns {Map<string, string>}
+ */
 function chapterChunks(build) {
   if (!existsSync(MANIFEST)) return new Map();
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+  /** @type {Map<string, string>} */
   const chunks = new Map();
   for (const [key, entry] of Object.entries(manifest)) {
     const m = /^content\/\d+-([^/]+)\/index\.md$/.exec(key);
@@ -92,7 +107,7 @@ export function firstLoad(build = BUILD) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = firstLoad();
-  const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+  const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1).padStart(8);
   console.log(
     'page                      first load: files  gzip KB | + chapter chunk: files  gzip KB | tfjs'
   );

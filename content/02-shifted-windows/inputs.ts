@@ -58,7 +58,7 @@ export function pageInputs(H: number, W: number, C: number, ws: number) {
   const plain = rememberedWeights(`${H},${W},${C},${ws}`, () => {
     const w = seededWeights(x, ws);
     const keep = (t: tf.Tensor | null) => {
-      const kept = { data: Float32Array.from(t!.dataSync()), shape: t!.shape };
+      const kept = { data: new Float32Array(t!.dataSync()), shape: t!.shape };
       t!.dispose();
       return kept;
     };

@@ -66,7 +66,8 @@ export function headsVsConvSteps(
   p: HeadsVsConvParams,
   s: Record<'attn' | 'v' | 'out' | 'kernels' | 'mdtaAttn' | 'gate' | 's' | 'scaOut', Snapshot>,
   kernelIds: Int32Array,
-  e: HeadsVsConvExperiments
+  /** Null in the preview: the numbers measured by the experiments follow after the frame. */
+  e: HeadsVsConvExperiments | null
 ): Step[] {
   const { C, window_size: M, num_heads: heads, pixel } = p;
   const N = M * M;
@@ -110,9 +111,11 @@ export function headsVsConvSteps(
     grid: { rows: 1, cols: 2, facets: [0], wrap: d },
     caption: `window 0, pixel ${pixel} (row ${Math.floor(pixel / M)}, col ${pixel % M}); one row of kernels per head`
   };
-  const counts = e.counts.join(', ');
-  const ind = e.independence;
-  const attentionRow = e.table[0];
+  // Until the experiments are in, their numbers read "…" (the tensors are already exact).
+  const m = (v: number | undefined) => (v === undefined ? '…' : fmt(v));
+  const counts = e ? e.counts.join(', ') : '…';
+  const ind = e?.independence;
+  const attentionRow = e?.table[0];
   return [
     {
       id: 'softmax',
@@ -127,8 +130,8 @@ export function headsVsConvSteps(
       title: 'attn @ v, channel by channel',
       explain:
         `Output channel c at token i is Σⱼ attn[h(c), i, j] · v[j, c]: only channel c of v enters. ` +
-        `Perturbing one channel of v changes the other output channels by at most ${fmt(ind.offChannel)} ` +
-        `(and its own by at least ${fmt(ind.onChannel)}). Hover a cell to see what it touches.`,
+        `Perturbing one channel of v changes the other output channels by at most ${m(ind?.offChannel)} ` +
+        `(and its own by at least ${m(ind?.onChannel)}). Hover a cell to see what it touches.`,
       tensors: [attn, v, out]
     },
     {
@@ -137,7 +140,7 @@ export function headsVsConvSteps(
       explain:
         `At one pixel, attn @ v is ${C} window-sized kernels, one per channel, applied to that channel ` +
         `only; the ${d} channel(s) of a head share one. Moving the pixel by one changes the kernel by ` +
-        `${fmt(attentionRow.variesWithPosition)}: it is not a convolution.`,
+        `${m(attentionRow?.variesWithPosition)}: it is not a convolution.`,
       tensors: [kernels, v, out]
     },
     {
@@ -145,8 +148,8 @@ export function headsVsConvSteps(
       title: 'Restormer: the transposed map',
       explain:
         `MDTA's map is (C/heads)×(C/heads) = ${d}×${d} per head: it mixes channels (up to ` +
-        `${fmt(e.table[3].mixesChannels)}) and applies the same weights at every pixel (change ` +
-        `${fmt(e.table[3].variesWithPosition)} when the pixel moves).`,
+        `${m(e?.table[3].mixesChannels)}) and applies the same weights at every pixel (change ` +
+        `${m(e?.table[3].variesWithPosition)} when the pixel moves).`,
       tensors: [
         {
           name: 'mdta_attn',
@@ -162,7 +165,7 @@ export function headsVsConvSteps(
       title: 'NAFNet: SimpleGate and SCA',
       explain:
         `SimpleGate multiplies the two halves of a 2C-channel map; SCA then scales each channel by ` +
-        `one number s[c] = W·GAP(x) + b: a diagonal map (mixing ${fmt(e.table[4].mixesChannels)}).`,
+        `one number s[c] = W·GAP(x) + b: a diagonal map (mixing ${m(e?.table[4].mixesChannels)}).`,
       tensors: [
         {
           name: 'simple_gate',

@@ -62,7 +62,16 @@ export const headsVsConvListings = [
   )
 ];
 
+/** The steps' tensors without the experiments (eight Jacobians): what a change shows first. */
+export function previewHeadsVsConv(p: HeadsVsConvParams): Trace {
+  return traceSteps(p, false);
+}
+
 export function traceHeadsVsConv(p: HeadsVsConvParams): HeadsVsConvTrace {
+  return traceSteps(p, true) as HeadsVsConvTrace;
+}
+
+function traceSteps(p: HeadsVsConvParams, measure: boolean): Trace | HeadsVsConvTrace {
   const { C, window_size: M, num_heads: heads, seed, pixel } = p;
   const N = M * M;
   return scoped(() => {
@@ -78,7 +87,7 @@ export function traceHeadsVsConv(p: HeadsVsConvParams): HeadsVsConvTrace {
     const gate = simpleGate(conv2dNchw(xNchw, w.gateWeight, null, { name: 'conv1' }));
     const sc = sca(gate, w.sca);
 
-    const experiments = measureExperiments(p, w, tokens, res, md.attn);
+    const experiments = measure ? measureExperiments(p, w, tokens, res, md.attn) : null;
     const snaps = {
       attn: snapshot(res.attn),
       v: snapshot(res.v),
@@ -91,7 +100,8 @@ export function traceHeadsVsConv(p: HeadsVsConvParams): HeadsVsConvTrace {
     };
     const kernelIds = provenanceOf(channelKernels(attnIds(res.attn.shape), pixel, C));
     const steps = headsVsConvSteps(p, snaps, kernelIds, experiments);
-    return { steps, listings: headsVsConvListings, experiments };
+    const trace = { steps, listings: headsVsConvListings };
+    return experiments ? { ...trace, experiments } : trace;
   });
 }
 

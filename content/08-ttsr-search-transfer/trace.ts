@@ -52,16 +52,16 @@ export function traceTtsr(images: TtsrInputs): TtsrTrace {
     const args = [inp.lrsrLv3, inp.refsrLv3, inp.refLv1, inp.refLv2, inp.refLv3] as const;
     const off = searchTransfer(...args, { divide: 'constant9' });
     const post = searchTransfer(...args, { divide: 'foldedOnes' });
-    const index = Int32Array.from(off.index.dataSync());
-    const score = Float32Array.from(off.score.dataSync());
+    const index = new Int32Array(off.index.dataSync());
+    const score = new Float32Array(off.score.dataSync());
     const grid = { h, w, hr, wr };
     return {
       steps: ttsrSteps(grid, { inp, off, post, index, score }, ttsrViews(grid, index)),
       index,
       score,
-      lrLv3: Float32Array.from(inp.lrsrLv3.dataSync()),
-      refLv3: Float32Array.from(inp.refLv3.dataSync()),
-      tLv1: Float32Array.from(off.T_lv1.dataSync())
+      lrLv3: new Float32Array(inp.lrsrLv3.dataSync()),
+      refLv3: new Float32Array(inp.refLv3.dataSync()),
+      tLv1: new Float32Array(off.T_lv1.dataSync())
     };
   });
   return { ...out, listings: ttsrListings, h, w, hr, wr };

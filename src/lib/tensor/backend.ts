@@ -4,11 +4,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import { useFastCpuTranspose } from './cpu-transpose';
 
 /** The cpu backend: exact float32, synchronous, fast enough for the page's default sizes. */
 export async function readyCpu(): Promise<typeof tf> {
   if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
   await tf.ready();
+  useFastCpuTranspose();
   return tf;
 }
 

@@ -85,7 +85,7 @@ const indexBuffers = memo<Int32Array>(16);
 function indexBuffer(Wh: number, Ww: number): Int32Array {
   return indexBuffers(`${Wh}x${Ww}`, () => {
     const steps = relativePositionIndex([Wh, Ww]);
-    const flat = Int32Array.from(steps.relativePositionIndex.dataSync());
+    const flat = new Int32Array(steps.relativePositionIndex.dataSync());
     tf.dispose(Object.values(steps));
     return flat;
   });

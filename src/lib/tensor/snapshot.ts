@@ -13,7 +13,12 @@ export interface Snapshot {
 export function snapshot(t: Tensor): Snapshot {
   const dtype = t.dtype === 'int32' ? 'int32' : 'float32';
   const raw = t.dataSync();
-  const data = dtype === 'int32' ? Int32Array.from(raw) : Float32Array.from(raw);
+  // The typed-array constructor copies (and converts bool/int) in one pass; `.from` walks an
+  // iterator per element, which cost milliseconds per figure update.
+  const data =
+    dtype === 'int32'
+      ? new Int32Array(raw as ArrayLike<number>)
+      : new Float32Array(raw as ArrayLike<number>);
   return { shape: [...t.shape], dtype, data };
 }
 

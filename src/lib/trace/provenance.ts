@@ -20,5 +20,9 @@ export function iota(shape: number[]): tf.Tensor {
 
 /** The ids carried by `moved` (the op applied to {@link iota}), as integers. */
 export function provenanceOf(moved: tf.Tensor): Int32Array {
-  return Int32Array.from(moved.dataSync(), (v) => Math.round(v));
+  // A plain loop: `Int32Array.from(typedArray, fn)` walks an iterator per element (slow here).
+  const values = moved.dataSync();
+  const ids = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) ids[i] = Math.round(values[i]);
+  return ids;
 }
