@@ -94,7 +94,9 @@ const labelDiff = defineExercise({
   params: (rng) => {
     const s = maskSizes(rng);
     const N = s.window_size ** 2;
-    return { ...s, window: mixedWindow(rng, s), i: rng.int(0, N - 1), j: rng.int(0, N - 1) };
+    const i = rng.int(0, N - 1);
+    // j ≠ i: the diagonal of label_diff is always 0.
+    return { ...s, window: mixedWindow(rng, s), i, j: (i + rng.int(1, N - 1)) % N };
   },
   question: (p) =>
     `${sizesText(p)}. What is \`label_diff[${p.window}, ${p.i}, ${p.j}]\`, the broadcast difference ` +
