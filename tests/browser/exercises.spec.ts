@@ -8,6 +8,10 @@ import { expect, test } from './fixtures';
 import { expected, wrongAnswer, type Expected } from '../exercises/expected';
 
 async function ready(page: Page, id: string) {
+  // Figures above an exercise grow when their complete trace lands (in idle time): wait for them,
+  // so a click is not aimed at where a button was before the layout shifted.
+  for (const fig of await page.locator('[data-figure]').all())
+    await expect(fig).toHaveAttribute('data-ready', 'true');
   const ex = page.locator(`[data-exercise="${id}"]`);
   await expect(ex).toHaveAttribute('data-params', /\{/);
   await expect(ex.locator('[data-check]')).toBeVisible();
