@@ -22,3 +22,5 @@ export * from './linear-operators';
 export * from './attention-cost';
 export * from './measure-attention-cost';
 export * from './random';
+export * from './safetensors';
+export * from './swinir';
