@@ -42,6 +42,8 @@ export interface BlockAttention {
 export interface SwinIROptions {
   /** A pixel (y, x) of the input: return every block's attention for it as query. */
   attentionAt?: readonly [number, number];
+  /** Called after each Swin block with (blocks done, blocks in all): a worker's progress report. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SwinIRResult {
@@ -113,6 +115,8 @@ export function swinir(
   const w = (k: string) => weights[k];
   const ws = args.window_size;
   const attention: BlockAttention[] = [];
+  const totalBlocks = args.depths.reduce((a, b) => a + b, 0);
+  let doneBlocks = 0;
 
   const out = tf.tidy(() => {
     const meanValues = C === 3 ? [...RGB_MEAN] : new Array(C).fill(0);
@@ -155,6 +159,7 @@ export function swinir(
             }
             return r.out;
           });
+          opts.onProgress?.(++doneBlocks, totalBlocks);
           if (prev !== t) prev.dispose();
         }
         const body = conv(toMap(y, Hp, Wp), `layers.${i}.conv`);
