@@ -11,7 +11,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { check, checkRank } from './check';
-import { conv2dNchw } from './conv-nchw';
 import { layerNorm } from './layer-norm';
 import { swinBlock } from './swin-block';
 import { padToWindowMultiple } from './window';
@@ -55,16 +54,22 @@ export interface SwinIRResult {
   attention: BlockAttention[];
 }
 
-/** `[B, C, H, W]` → `[B, H·W, C]` (PatchEmbed with patch_size 1, before its norm). */
-function toTokens(x: tf.Tensor4D): tf.Tensor3D {
-  const [B, C, H, W] = x.shape;
-  return tf.reshape(tf.transpose(x, [0, 2, 3, 1]), [B, H * W, C]);
-}
-
-/** `[B, H·W, C]` → `[B, C, H, W]` (PatchUnEmbed). */
-function toMap(t: tf.Tensor, H: number, W: number): tf.Tensor4D {
-  const [B, , C] = t.shape;
-  return tf.transpose(tf.reshape(t, [B, H, W, C]), [0, 3, 1, 2]);
+/**
+ * A 3×3 `nn.Conv2d(padding=1)` on a channels-last map. SwinIR's tokens `[1, H·W, C]` are already a
+ * `[1, H, W, C]` map in memory (PatchEmbed is flatten + transpose of NCHW), so the RSTB and body
+ * convolutions run in NHWC on a reshape of the tokens: no transpose of the feature map at all, only
+ * of the small weight, PyTorch `[out, in, kh, kw]` → tfjs `[kh, kw, in, out]`.
+ */
+function conv3x3(map: tf.Tensor4D, weight: tf.Tensor, bias: tf.Tensor, name: string): tf.Tensor4D {
+  check(
+    weight.rank === 4 && weight.shape[1] === map.shape[3] && weight.shape[2] === 3,
+    () =>
+      `${name}.weight [${weight.shape.join(', ')}] does not fit ${map.shape[3]} input channels, 3×3`
+  );
+  return tf.tidy(() => {
+    const filter = tf.transpose(weight, [2, 3, 1, 0]) as tf.Tensor4D;
+    return tf.add(tf.conv2d(map, filter, 1, 1), bias) as tf.Tensor4D;
+  });
 }
 
 /**
@@ -124,12 +129,15 @@ export function swinir(
     const padded = padToWindowMultiple(x, ws);
     const [, , Hp, Wp] = padded.shape;
     const xs = tf.mul(tf.sub(padded, mean), args.img_range) as tf.Tensor4D;
+    const E = args.embed_dim;
+    const L = Hp * Wp;
     const conv = (t: tf.Tensor, name: string) =>
-      conv2dNchw(t, w(`${name}.weight`), w(`${name}.bias`), { padding: 1, name });
+      conv3x3(tf.reshape(t, [1, Hp, Wp, -1]), w(`${name}.weight`), w(`${name}.bias`), name);
 
-    const first = conv(xs, 'conv_first');
+    // conv_first on the NHWC view of the input; the tokens are that map reshaped, then LayerNorm.
+    const first = conv(tf.transpose(xs, [0, 2, 3, 1]), 'conv_first');
     let t: tf.Tensor3D = layerNorm(
-      toTokens(first),
+      tf.reshape(first, [1, L, E]),
       w('patch_embed.norm.weight'),
       w('patch_embed.norm.bias')
     ) as tf.Tensor3D;
@@ -162,14 +170,14 @@ export function swinir(
           opts.onProgress?.(++doneBlocks, totalBlocks);
           if (prev !== t) prev.dispose();
         }
-        const body = conv(toMap(y, Hp, Wp), `layers.${i}.conv`);
-        return tf.add(toTokens(body), t) as tf.Tensor3D;
+        const body = conv(y, `layers.${i}.conv`);
+        return tf.add(tf.reshape(body, [1, L, E]), t) as tf.Tensor3D;
       });
       t = next;
     });
     const normed = layerNorm(t, w('norm.weight'), w('norm.bias'));
-    const deep = tf.add(conv(toMap(normed, Hp, Wp), 'conv_after_body'), first);
-    const res = tf.add(xs, conv(deep, 'conv_last'));
+    const deep = tf.add(conv(normed, 'conv_after_body'), first);
+    const res = tf.add(xs, tf.transpose(conv(deep, 'conv_last'), [0, 3, 1, 2]));
     const back = tf.add(tf.div(res, args.img_range), mean);
     return tf.slice(back, [0, 0, 0, 0], [1, C, H, W]) as tf.Tensor4D;
   });

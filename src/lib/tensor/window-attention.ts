@@ -75,9 +75,27 @@ export function linear(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor | null):
   return tf.tidy(() => {
     const inF = x.shape[x.rank - 1];
     const outF = weight.shape[0];
-    const y = tf.matMul(tf.reshape(x, [-1, inF]), weight, false, true);
+    // The (small) weight is transposed first: tfjs-wasm's matMul with transposeB is about 4× slower
+    // than a plain one on [16384, 32] · [32, 96] (measured, headless Chromium, 2026-12-02).
+    const y = tf.matMul(tf.reshape(x, [-1, inF]), tf.transpose(weight));
     const yb = bias ? tf.add(y, bias) : y;
     return tf.reshape(yb, [...x.shape.slice(0, -1), outF]);
+  });
+}
+
+/**
+ * `x.permute(2, 0, 3, 1, 4)` of `[B_, N, 3, heads, d]` → `[3, B_, heads, N, d]`, done as two 4-D
+ * transposes of reshaped views (the same values, element for element): tfjs-wasm's 5-D transpose
+ * took 40 % of a 128×128 SwinIR forward (measured in headless Chromium, 2026-12-02).
+ */
+export function permute20314(x: tf.Tensor5D): tf.Tensor5D {
+  const [B_, N, three, heads, d] = x.shape;
+  return tf.tidy(() => {
+    // [B_, N, 3·heads, d] → [3·heads, B_, N, d], i.e. (t, h, b, n, d)
+    const a = tf.transpose(tf.reshape(x, [B_, N, three * heads, d]), [2, 0, 1, 3]);
+    // [3, heads, B_, N·d] → [3, B_, heads, N·d], i.e. (t, b, h, n, d)
+    const b = tf.transpose(tf.reshape(a, [three, heads, B_, N * d]), [0, 2, 1, 3]);
+    return tf.reshape(b, [three, B_, heads, N, d]) as tf.Tensor5D;
   });
 }
 
@@ -139,10 +157,9 @@ export function windowAttention(
   return tf.tidy(() => {
     const qkvLin = linear(x, p.qkvWeight, p.qkvBias); // @step linear
     // [B_, N, 3·heads·d] → [B_, N, 3, heads, d] → [3, B_, heads, N, d]
-    const qkv = tf.transpose(
-      tf.reshape(qkvLin, [B_, N, 3, heads, d]), // @step reshape
-      [2, 0, 3, 1, 4] // @step permute
-    ) as tf.Tensor5D;
+    const qkv = permute20314(
+      tf.reshape(qkvLin, [B_, N, 3, heads, d]) as tf.Tensor5D // @step reshape
+    ); // @step permute
     const [q, k, v] = tf.unstack(qkv, 0) as tf.Tensor4D[]; // @step split
     const qScaled = tf.mul(q, scale) as tf.Tensor4D; // @step scale
     const attnQk = tf.matMul(qScaled, k, false, true) as tf.Tensor4D; // @step qk
