@@ -3,13 +3,12 @@
  * it on their root as `data-f32` (the drawn cells are capped), so tests and tools read every value.
  */
 export function f32ToBase64(data: Float32Array): string {
-  const bytes = new Uint8Array(data.length * 4);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < data.length; i++) view.setFloat32(4 * i, data[i], true);
-  let text = '';
+  // Every browser (and Node) this site runs on is little-endian: the bytes are the array's own.
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
+    parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
+  return btoa(parts.join(''));
 }
 
 export function base64ToF32(text: string): Float32Array {

@@ -4,6 +4,13 @@ import type { BiasTable, Rgb } from './denoise';
 
 export type Which = 'trained' | 'init';
 
+export interface Metrics {
+  psnrNoisy: number;
+  psnrDenoised: number;
+  ssimNoisy: number;
+  ssimDenoised: number;
+}
+
 /** What the page asks for; a request adds its id and the two models' URLs. */
 export type Body =
   | {
@@ -25,6 +32,8 @@ export type Reply =
       id: number;
       noisy: Float32Array;
       denoised: Float32Array;
+      /** PSNR (dB) and SSIM of noisy and denoised against clean, computed in the worker. */
+      metrics: Metrics;
       /** Milliseconds of the trained model's forward on the worker's backend. */
       ms: number;
       backend: string;

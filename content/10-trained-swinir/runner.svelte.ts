@@ -6,7 +6,7 @@
 import type { BlockAttention } from '$lib/tensor/swinir';
 import type { BiasTable, Rgb } from './denoise';
 import { spawnWorker } from './spawn';
-import type { Body, Reply, Request, Which } from './protocol';
+import type { Body, Metrics, Reply, Request, Which } from './protocol';
 
 export type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -18,6 +18,7 @@ export class Runner {
   denoised = $state.raw<Float32Array | null>(null);
   /** The clean image the current noisy/denoised belong to. */
   clean = $state.raw<Rgb | null>(null);
+  metrics = $state.raw<Metrics | null>(null);
   ms = $state<number | null>(null);
   backend = $state('');
   bias = $state.raw<Record<Which, BiasTable[]> | null>(null);
@@ -57,6 +58,7 @@ export class Runner {
     else if (r.type === 'denoised') {
       this.noisy = r.noisy;
       this.denoised = r.denoised;
+      this.metrics = r.metrics;
       this.ms = r.ms;
       this.backend = r.backend;
       this.bias = r.bias;

@@ -6,6 +6,7 @@
 import { readyWasm } from '$lib/tensor/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { addNoise, biasTables, loadModel, runModel, type Model } from './denoise';
+import { psnr, ssim } from './metrics';
 import type { Reply, Request, Which } from './protocol';
 
 const ready = readyWasm();
@@ -61,11 +62,19 @@ self.onmessage = async (e: MessageEvent<Request>) => {
       );
       const elapsed = performance.now() - t0;
       last = { noisy, H, W };
+      const clean = req.clean.data;
+      const metrics = {
+        psnrNoisy: psnr(noisy, clean),
+        psnrDenoised: psnr(out, clean),
+        ssimNoisy: ssim(noisy, clean, 3, H, W),
+        ssimDenoised: ssim(out, clean, 3, H, W)
+      };
       post({
         type: 'denoised',
         id: req.id,
         noisy: noisy.slice(),
         denoised: out,
+        metrics,
         ms: elapsed,
         backend: tf.getBackend(),
         bias: { trained: biasTables(trained), init: biasTables(init) }
