@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '../../tests/browser/fixtures';
@@ -115,6 +116,14 @@ test('a shipped photo end to end: noisy, denoised, PSNR from the arrays, parity 
     return;
   }
   const fx = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const sha = createHash('sha256')
+    .update(readFileSync('static/models/swinir-denoise-s25.safetensors'))
+    .digest('hex');
+  expect(
+    fx.weights_sha256,
+    `${FIXTURE} was made with other weights: rerun RECORD_SWINIR_PAGE=1 on this test, then ` +
+      `/usr/bin/python3 scripts/golden/swinir_page.py`
+  ).toBe(sha);
   const want = (k: string) => new Float32Array(Buffer.from(fx[k], 'base64').buffer.slice(0));
   const fNoisy = want('noisy_f32');
   const fOut = want('denoised_f32');

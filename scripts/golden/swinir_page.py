@@ -7,6 +7,7 @@ This script runs our PyTorch SwinIR (scripts/train/swinir.py) with the shipped t
 exactly that input and adds `denoised_f32`; the browser test then compares the page's `denoised` with it.
 """
 import base64
+import hashlib
 import importlib.util
 import json
 import os
@@ -37,6 +38,8 @@ def main():
         out = model(torch.from_numpy(noisy.copy())).numpy().astype("<f4")
     fx["denoised_f32"] = base64.b64encode(out.tobytes()).decode()
     fx["weights"] = os.path.basename(WEIGHTS)
+    with open(WEIGHTS, "rb") as f:
+        fx["weights_sha256"] = hashlib.sha256(f.read()).hexdigest()
     fx["weights_trained"] = meta.get("trained", "?")
     fx["torch"] = torch.__version__
     with open(FIXTURE, "w") as f:
