@@ -23,3 +23,5 @@ export * from './attention-cost';
 export * from './measure-attention-cost';
 export * from './random';
 export * from './pixel-shuffle';
+export * from './safetensors';
+export * from './swinir';

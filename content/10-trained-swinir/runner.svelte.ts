@@ -1,0 +1,101 @@
+/**
+ * The page side of the denoising worker: one rune class holding the latest run's results and its
+ * progress. Replies to a superseded request are ignored; Cancel terminates the worker (the next
+ * run starts a fresh one), so the page never waits on a run nobody wants.
+ */
+import type { BlockAttention } from '$lib/tensor/swinir';
+import type { BiasTable, Rgb } from './denoise';
+import { spawnWorker } from './spawn';
+import type { Body, Metrics, Reply, Request, Which } from './protocol';
+
+export type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export class Runner {
+  status = $state<Status>('idle');
+  progress = $state({ done: 0, total: 1, stage: '' });
+  error = $state<string | null>(null);
+  noisy = $state.raw<Float32Array | null>(null);
+  denoised = $state.raw<Float32Array | null>(null);
+  /** The clean image the current noisy/denoised belong to. */
+  clean = $state.raw<Rgb | null>(null);
+  metrics = $state.raw<Metrics | null>(null);
+  ms = $state<number | null>(null);
+  backend = $state('');
+  bias = $state.raw<Record<Which, BiasTable[]> | null>(null);
+  attention = $state.raw<Record<Which, BlockAttention[]> | null>(null);
+  pixel = $state.raw<[number, number] | null>(null);
+  liveTensors = $state<number | null>(null);
+  /** Runs finished (for the leak check's bookkeeping). */
+  runs = $state(0);
+
+  #worker: Worker | null = null;
+  #id = 0;
+  #urls: Record<Which, string>;
+
+  constructor(urls: Record<Which, string>) {
+    this.#urls = urls;
+  }
+
+  #send(req: Body): void {
+    const id = ++this.#id;
+    if (!this.#worker) {
+      this.#worker = spawnWorker();
+      this.#worker.onmessage = (e: MessageEvent<Reply>) => this.#receive(e.data);
+      this.#worker.onerror = (e) => {
+        this.status = 'error';
+        this.error = `the denoising worker failed: ${e.message}`;
+      };
+    }
+    this.status = 'running';
+    this.error = null;
+    this.progress = { done: 0, total: 1, stage: 'starting' };
+    this.#worker.postMessage({ ...req, id, urls: this.#urls } as Request);
+  }
+
+  #receive(r: Reply): void {
+    if (r.id !== this.#id) return; // a superseded request
+    if (r.type === 'progress') this.progress = { done: r.done, total: r.total, stage: r.stage };
+    else if (r.type === 'denoised') {
+      this.noisy = r.noisy;
+      this.denoised = r.denoised;
+      this.metrics = r.metrics;
+      this.ms = r.ms;
+      this.backend = r.backend;
+      this.bias = r.bias;
+    } else if (r.type === 'attention') {
+      this.attention = r.attention;
+      this.pixel = r.pixel;
+      this.liveTensors = r.liveTensors;
+      this.status = 'done';
+      this.runs++;
+    } else {
+      this.status = 'error';
+      this.error = r.message;
+    }
+  }
+
+  run(clean: Rgb, sigma: number, seed: number, pixel: [number, number]): void {
+    this.clean = clean;
+    this.noisy = null;
+    this.denoised = null;
+    this.attention = null;
+    this.#send({ type: 'run', clean, sigma, seed, pixel });
+  }
+
+  attend(pixel: [number, number]): void {
+    if (!this.denoised) return;
+    this.#send({ type: 'attend', pixel });
+  }
+
+  cancel(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#id++;
+    this.status = 'cancelled';
+  }
+
+  destroy(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+}
