@@ -207,3 +207,32 @@ describe('grid rows (the ARIA grid pattern)', () => {
     expect(rects(g)[1].getAttribute('aria-label')).toBe('x[0, 0, 1] = −5');
   });
 });
+
+describe('labels of large changes', () => {
+  const big = gridLayout([40, 40], 'x'); // 1,600 cells > LABELS_IN_FRAME
+  const values = (k: number) => Array.from({ length: 1600 }, (_, i) => i + k);
+  const idle = () => new Promise((r) => setTimeout(r, 20));
+
+  it('writes data-value in the frame, the focused label at once, the rest in idle time', async () => {
+    const g = layer();
+    drawCells(g, big.cells, paint(values(0)));
+    await idle();
+    await idle();
+    const cells = rects(g);
+    expect(cells[1599].getAttribute('aria-label')).toBe('x[39, 39] = 1599');
+    drawCells(g, big.cells, paint(values(10000)));
+    expect(cells[1599].getAttribute('data-value')).toBe('11599');
+    expect(cells[0].getAttribute('aria-label')).toBe('x[0, 0] = 10000'); // the active cell
+    expect(cells[1599].getAttribute('aria-label')).toBe('x[39, 39] = 1599'); // not yet
+    for (let k = 0; k < 5; k++) await idle();
+    expect(cells[1599].getAttribute('aria-label')).toBe('x[39, 39] = 11599');
+  });
+
+  it('a cell reached by the keyboard is labelled before it is announced', () => {
+    const g = layer();
+    drawCells(g, big.cells, paint(values(0)));
+    drawCells(g, big.cells, paint(values(5)));
+    const cell = activateCell(g, 1234)!;
+    expect(cell.getAttribute('aria-label')).toBe('x[30, 34] = 1239');
+  });
+});

@@ -55,6 +55,44 @@ interface LayerState {
   linked: Uint8Array;
   isLinked: ((flat: number) => boolean) | null;
   active: number;
+  /** Cells whose `aria-label` still names an old value, and how to name them now. */
+  stale: Uint8Array;
+  labelOf: ((i: number) => string) | null;
+  cancelLabels: (() => void) | null;
+}
+
+/**
+ * Up to this many cells are relabelled in the frame that shows new values; a larger change
+ * relabels the focused cell at once and the rest in idle time right after (1,536 labels took
+ * most of /window-attention's frame). data-value, which tests and tools read, is always written
+ * in the frame.
+ */
+export const LABELS_IN_FRAME = 256;
+const LABELS_PER_IDLE_SLICE = 512;
+
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 0);
+  return () => clearTimeout(id);
+}
+
+function writeLabel(s: LayerState, i: number): void {
+  if (!s.stale[i] || !s.labelOf) return;
+  s.stale[i] = 0;
+  s.rects[i].setAttribute('aria-label', s.labelOf(i));
+}
+
+/** Write the stale labels a slice at a time, each slice in its own idle period. */
+function flushLabels(s: LayerState, from = 0): void {
+  s.cancelLabels = whenIdle(() => {
+    const end = Math.min(s.rects.length, from + LABELS_PER_IDLE_SLICE);
+    for (let i = from; i < end; i++) writeLabel(s, i);
+    if (end < s.rects.length) flushLabels(s, end);
+    else s.cancelLabels = null;
+  });
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -126,7 +164,10 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
     values: new Array<string>(n).fill(''),
     linked: new Uint8Array(n),
     isLinked: null,
-    active: 0
+    active: 0,
+    stale: new Uint8Array(n),
+    labelOf: null,
+    cancelLabels: null
   };
 }
 
@@ -145,6 +186,7 @@ export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: Ce
     const again = focused ? cells.findIndex((c) => c.index.join(',') === focused) : -1;
     if (again >= 0 && p.focusable) activateCell(layer, again)?.focus();
   }
+  let relabel = 0;
   for (let i = 0; i < cells.length; i++) {
     const v = p.data[cells[i].flat];
     const masked = p.masked ? p.masked(cells[i].flat) : false;
@@ -154,9 +196,23 @@ export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: Ce
     if (written === s.values[i]) continue;
     s.values[i] = written;
     s.rects[i].setAttribute('data-value', value);
-    if (p.focusable)
-      s.rects[i].setAttribute('aria-label', cellLabel(p.name, cells[i].index, v, p.dtype, masked));
+    if (p.focusable) {
+      s.stale[i] = 1;
+      relabel++;
+    }
   }
+  if (!relabel) return;
+  const { name, dtype, data, masked } = p;
+  s.labelOf = (i) =>
+    cellLabel(name, cells[i].index, data[cells[i].flat], dtype, masked?.(cells[i].flat) ?? false);
+  s.cancelLabels?.();
+  s.cancelLabels = null;
+  if (relabel <= LABELS_IN_FRAME) {
+    for (let i = 0; i < cells.length; i++) writeLabel(s, i);
+    return;
+  }
+  writeLabel(s, s.active); // the cell a screen reader is on
+  flushLabels(s);
 }
 
 /** What the keys do in a tensor grid (see grid-keys.ts), as its description for screen readers. */
@@ -202,5 +258,6 @@ export function activateCell(layer: SVGGElement, i: number): SVGRectElement | un
   s.rects[s.active]?.setAttribute('tabindex', '-1');
   next.setAttribute('tabindex', '0');
   s.active = i;
+  writeLabel(s, i); // its label may still be waiting for an idle period
   return next;
 }
