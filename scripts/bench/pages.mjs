@@ -30,7 +30,10 @@ const special = {
     { param: 'seed', a: '0', b: '1' },
     { hover: 'qkv_linear', a: '0,0,0', b: '3,15,17' }
   ],
-  'ttsr-search-transfer': [{ param: 'pair', a: '1', b: '2' }]
+  'ttsr-search-transfer': [{ param: 'pair', a: '1', b: '2' }],
+  // Its parameters run a trained model in a worker (seconds, with progress and Cancel), not a
+  // within-a-frame redraw: timed per 128×128 image by its own tests and reported in the README.
+  'trained-swinir': []
 };
 const slugs = readdirSync(new URL('../../content', import.meta.url))
   .filter((f) => /^\d+-/.test(f))
