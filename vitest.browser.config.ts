@@ -27,7 +27,8 @@ export default defineConfig({
   test: {
     include: ['src/lib/tensor/**/*.test.ts'],
     setupFiles: [`tests/unit/setup-${backend}.ts`],
-    testTimeout: webgl ? 120_000 : 60_000,
+    // Software WebGL compiles a shader per new shape: property tests need minutes on a busy box.
+    testTimeout: webgl ? 300_000 : 60_000,
     fileParallelism: !webgl,
     browser: {
       enabled: true,

@@ -78,7 +78,7 @@ test('steps by keyboard, marks the current step and highlights its code lines', 
   await expect(current).toHaveAttribute('data-step', 'unfold_cols');
   await expect(fig.locator('.line.current').first()).toContainText('F.unfold(x, **opts)');
   await expect(fig.locator('.line.current').nth(1)).toContainText('unfold(x, k, opts)');
-  await expect(fig.locator('.line.current').nth(2)).toContainText('tf.gather');
+  await expect(fig.locator('.line.current').nth(2)).toContainText('gatherLast(');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(current).toHaveAttribute('data-step', 'fold');

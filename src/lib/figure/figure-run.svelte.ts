@@ -1,8 +1,9 @@
 /**
  * How a figure's trace runs, given its validated parameters: in the frame that shows a change,
  * or as a cheap preview in that frame with the complete trace after it (idle time), or in the
- * trace worker for heavy sizes. The figure's extras (live checks, experiments, detail views)
- * follow one idle period later, so the frame that shows a change draws the step's tensors only.
+ * trace worker for heavy sizes. A figure may also have its extras (live checks, experiments,
+ * detail views) follow one idle period later, so the frame that shows a change draws the step's
+ * tensors only.
  * One per TracedFigure; construct it during component initialisation (it owns effects).
  */
 import { untrack } from 'svelte';
@@ -24,6 +25,11 @@ export interface Engine {
    * time, and replaces it. Without a preview, `trace` runs in the frame.
    */
   preview?: (values: ParamValues) => Trace;
+  /**
+   * Draw the figure's extras (detail views, live checks) one idle period after the step's tensors,
+   * for figures whose extras would not fit in the frame with them. Without it they draw together.
+   */
+  extrasAfterFrame?: boolean;
 }
 
 export type RunResult = {
@@ -125,7 +131,7 @@ export class FigureRun {
     $effect(() => {
       const t = this.trace;
       if (!t || this.result.partial) return;
-      if (!untrack(() => this.extraTrace)) this.extraTrace = t;
+      if (!untrack(() => this.extraTrace) || !this.engine?.extrasAfterFrame) this.extraTrace = t;
       else return afterFrame(() => (this.extraTrace = t));
     });
   }
