@@ -28,7 +28,7 @@ export interface BlockAttention {
   /** The window size and shift the block used (after the official clamp). */
   windowSize: number;
   shiftSize: number;
-  /** `[heads, N]` row-major: softmax weights of the query token over the N = ws² keys of its window. */
+  /** `[heads, N]` row-major: softmax weights of the query token over the keys of its window (N = ws²). */
   weights: Float32Array;
   heads: number;
   /** `[N, 2]`: (y, x) of each key in the padded image (the roll undone), in key order. */
