@@ -111,6 +111,37 @@ test.describe('axe-core finds no violation', () => {
     expect(found).toEqual([]);
   });
 
+  test('on the lessons: the list, every slide of every lesson (presenter mode), the speaker view', async ({
+    page
+  }) => {
+    const found: Finding[] = [];
+    await page.goto('/lessons');
+    await audit(page, '/lessons', found);
+    const lessons = await page
+      .locator('[data-lessons] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const path of lessons) {
+      await page.goto(path);
+      const slides = page.locator('nav.slides li button');
+      const n = await slides.count();
+      expect(n).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) {
+        // Slide 1 is the page as loaded; later slides are reached as a teacher would, by PageDown.
+        if (i > 0) await page.keyboard.press('PageDown');
+        await expect(page.locator('[data-lesson]')).toHaveAttribute('data-slide', String(i + 1));
+        const fig = page.locator('[data-figure]').first();
+        await expect(fig).toHaveAttribute('data-ready', 'true');
+        await audit(page, `${path} slide ${i + 1}`, found);
+      }
+      await page.goto(`${path}/speaker?slide=1`);
+      await expect(page.locator('[data-speaker]')).toBeVisible();
+      await audit(page, `${path}/speaker`, found);
+    }
+    report(found);
+    expect(found).toEqual([]);
+  });
+
   for (let shard = 0; shard < SHARDS; shard++) {
     test(`on every chapter at every step, both themes (chapters ${shard + 1} of every ${SHARDS})`, async ({
       page
