@@ -5,6 +5,7 @@
  * tensors (provenance by iota).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { memo } from '$lib/memo';
 import { iota, provenanceOf } from '$lib/trace/provenance';
 
 /** Where channel j of the qkv Linear output lands: qkv[s, ·, h, ·, e] with j = s·C + h·d + e. */
@@ -37,7 +38,16 @@ export function channelDestinations(provenance: Int32Array, shape: number[]): Ch
  * Ids and links for `B_` windows of `N` tokens, `C` channels and `heads` heads
  * (`head_dim d = C / heads`). Call inside a tfjs scope: the index tensors are left to it.
  */
+/**
+ * The links depend on the shape only, so a change of seed (or of anything that keeps the shape)
+ * reuses them: rebuilding them took a third of /window-attention's trace.
+ */
+const remembered = memo<ReturnType<typeof buildLinks>>(4);
 export function windowAttentionLinks(B_: number, N: number, C: number, heads: number) {
+  return remembered(`${B_},${N},${C},${heads}`, () => buildLinks(B_, N, C, heads));
+}
+
+function buildLinks(B_: number, N: number, C: number, heads: number) {
   const d = C / heads;
   // Link ids: tokens, then qkv channels (by the real reshape/permute on an index tensor), then
   // attention cells, bias cells, rows and heads_out cells, each in its own range.
@@ -49,8 +59,13 @@ export function windowAttentionLinks(B_: number, N: number, C: number, heads: nu
   const BIAS = range(heads * N * N);
   const ROW = range(B_ * heads * N);
   const HO = range(B_ * heads * N * d);
-  const tokenIds = (c: number) =>
-    provenanceOf(tf.add(tf.broadcastTo(iota([B_, N, 1]), [B_, N, c]), TOK));
+  const tokens = new Map<number, Int32Array>();
+  const tokenIds = (c: number) => {
+    let ids = tokens.get(c);
+    if (!ids)
+      tokens.set(c, (ids = provenanceOf(tf.add(tf.broadcastTo(iota([B_, N, 1]), [B_, N, c]), TOK))));
+    return ids;
+  };
   const qkvIota = tf.transpose(
     tf.reshape(tf.add(iota([B_, N, 3 * C]), QKV), [B_, N, 3, heads, d]),
     [2, 0, 3, 1, 4]

@@ -83,10 +83,43 @@ describe('paintCells', () => {
     // Opaque: the text is drawn at full strength in the colour that contrasts with the faded fill.
     expect(ops.every((o) => o.alpha === 1)).toBe(true);
     const texts = ops.filter((o) => o.op === 'fillText');
-    texts.forEach((t, i) => {
+    expect(texts).toHaveLength(4);
+    // Texts are drawn grouped by ink: find each one's cell by its centre.
+    for (const t of texts) {
+      const i = layout.cells.findIndex(
+        (c) => c.x + layout.cell / 2 === t.args[1] && c.y + layout.cell / 2 === t.args[2]
+      );
       expect(t.fill).toBe(textColour(fills[i].fill));
       expect(contrast(t.fill, fills[i].fill)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('sets fillStyle once per distinct colour, not once per cell', () => {
+    const { canvas, ops } = recordingCanvas();
+    const big = gridLayout([4, 8], 'x');
+    const data = Array.from({ length: 32 }, (_, i) => i % 3); // three colours, 32 cells
+    paintCells(canvas, big.cells, {
+      ...paint(),
+      width: big.width,
+      height: big.height,
+      size: big.cell,
+      data
     });
+    const rects = ops.filter((o) => o.op === 'fillRect');
+    expect(rects).toHaveLength(32);
+    // Every cell is still filled in its own colour, at its own place.
+    for (const r of rects) {
+      const i = big.cells.findIndex((c) => c.x + 0.5 === r.args[0] && c.y + 0.5 === r.args[1]);
+      expect(r.fill).toBe(grey(data[big.cells[i].flat]));
+    }
+    // Colour changes between consecutive fills: 3 for the cells, then 2 inks for the text.
+    let changes = 0;
+    ops
+      .filter((o) => o.op === 'fillRect' || o.op === 'fillText')
+      .forEach((o, k, all) => {
+        if (k === 0 || all[k - 1].fill !== o.fill) changes++;
+      });
+    expect(changes).toBe(3 + new Set(data.map((v) => textColour(grey(v)))).size);
   });
 
   it('hatches masked cells with one diagonal in the text colour', () => {

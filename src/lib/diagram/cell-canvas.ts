@@ -67,6 +67,20 @@ function monoFont(): string {
   return font;
 }
 
+/**
+ * The positions of `keys` grouped by key, in order of first appearance. A plain Map: d3.group's
+ * InternMap cost 1.8 ms a change on /ttsr-search-transfer's 2,900 cells.
+ */
+function groupBy(keys: readonly string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const members = groups.get(k);
+    if (members) members.push(i);
+    else groups.set(k, [i]);
+  });
+  return groups;
+}
+
 /** Paint `cells` onto `canvas` (resized to the drawing when needed). */
 export function paintCells(
   canvas: HTMLCanvasElement,
@@ -91,10 +105,12 @@ export function paintCells(
     const fill = p.color(p.data[c.flat]);
     return linked === null || linked(c.flat) ? fill : fadedColour(fill);
   });
-  cells.forEach((c, i) => {
-    ctx.fillStyle = fills[i];
-    ctx.fillRect(c.x + p.gap, c.y + p.gap, inner, inner);
-  });
+  // One fillStyle per colour, not per cell: setting it parses the colour each time (a sizeable part
+  // of a repaint of 1,536 cells); cells of one colour are drawn together, order does not matter.
+  for (const [fill, members] of groupBy(fills)) {
+    ctx.fillStyle = fill;
+    for (const i of members) ctx.fillRect(cells[i].x + p.gap, cells[i].y + p.gap, inner, inner);
+  }
   // Masked cells: one diagonal in the colour that contrasts with their fill (the text colour).
   const masked = p.isMasked;
   if (masked) {
@@ -114,9 +130,13 @@ export function paintCells(
     ctx.font = monoFont();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    cells.forEach((c, i) => {
-      ctx.fillStyle = textColour(fills[i]);
-      ctx.fillText(formatValue(p.data[c.flat], p.dtype), c.x + p.size / 2, c.y + p.size / 2);
-    });
+    // Text is black or white: two fillStyles for all the cells.
+    for (const [ink, members] of groupBy(fills.map(textColour))) {
+      ctx.fillStyle = ink;
+      for (const i of members) {
+        const c = cells[i];
+        ctx.fillText(formatValue(p.data[c.flat], p.dtype), c.x + p.size / 2, c.y + p.size / 2);
+      }
+    }
   }
 }

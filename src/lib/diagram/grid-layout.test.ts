@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGrid, gridLayout, moveFocus } from './grid-layout';
-import { contrast, formatValue, textOn, valueScale } from './color';
+import { interpolatePuOr, rgb } from 'd3';
+import { contrast, formatValue, PUOR_STEPS, textOn, valueScale } from './color';
 
 describe('gridLayout', () => {
   it('lays out channels-last 4-D as H×W per (B, C) facet with full indices', () => {
@@ -84,6 +85,23 @@ describe('colour', () => {
     expect(s.domain).toEqual([-2, 2]);
     expect(valueScale([0, 1, 4]).signed).toBe(false);
     expect(valueScale([]).domain).toEqual([0, 1]);
+  });
+  it('colours signed values from a table within one 8-bit step of the PuOr spline', () => {
+    const s = valueScale([-3, 1]);
+    const spline = (v: number) => rgb(interpolatePuOr(1 - (v + 3) / 6));
+    for (let v = -3.5; v <= 3.5; v += 0.0137) {
+      const a = rgb(s.color(v));
+      const b = spline(Math.min(3, Math.max(-3, v)));
+      expect(
+        Math.max(Math.abs(a.r - b.r), Math.abs(a.g - b.g), Math.abs(a.b - b.b))
+      ).toBeLessThanOrEqual(1);
+    }
+    // The ends and zero are the spline's exactly; NaN is d3's answer for an unknown value.
+    expect(s.color(-3)).toBe(interpolatePuOr(1));
+    expect(s.color(0)).toBe(interpolatePuOr(0.5));
+    expect(s.color(3)).toBe(interpolatePuOr(0));
+    expect(s.color(Number.NaN)).toBeUndefined();
+    expect(PUOR_STEPS).toBeGreaterThanOrEqual(512);
   });
   it('picks readable text', () => {
     expect(textOn('rgb(253, 231, 37)')).toBe('#000');

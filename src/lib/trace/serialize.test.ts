@@ -41,7 +41,13 @@ describe('trace wire format', () => {
     expect(back.steps[0].tensors[1].linksOf).toBeUndefined();
     expect(Array.from(view.snap.data)).toEqual([0, -100, -100, 0]);
   });
-  it('lists each buffer to transfer once', () => {
-    expect(transferables(toWire(trace))).toHaveLength(5);
+  it('lists each buffer to transfer once, and never a provenance (kept between traces)', () => {
+    const wire = toWire(trace);
+    const buffers = transferables(wire);
+    // Two snapshots and the link table's offsets and ids.
+    expect(buffers).toHaveLength(4);
+    expect(buffers).not.toContain(trace.steps[0].tensors[0].provenance!.buffer);
+    structuredClone(wire, { transfer: buffers });
+    expect(trace.steps[0].tensors[0].provenance!.length).toBe(4);
   });
 });

@@ -55,13 +55,16 @@ export function fromWire(wire: WireTrace): Trace {
   };
 }
 
-/** The typed arrays of a wire trace, to transfer instead of copy (one owner per buffer). */
+/**
+ * The typed arrays of a wire trace, to transfer instead of copy (one owner per buffer). Provenance
+ * is copied, not transferred: it depends on shapes only, so chapters keep it between traces (a
+ * transferred buffer would be left detached in the worker for the next trace).
+ */
 export function transferables(wire: WireTrace): ArrayBuffer[] {
   const seen = new Set<ArrayBufferLike>();
   for (const s of wire.steps)
     for (const t of s.tensors) {
       seen.add(t.snap.data.buffer);
-      if (t.provenance) seen.add(t.provenance.buffer);
       if (t.links) {
         seen.add(t.links.offsets.buffer);
         seen.add(t.links.ids.buffer);
