@@ -118,7 +118,14 @@ const unshuffleChannel = defineExercise({
   params: (rng) => {
     const s = { ...sizes(rng), C: rng.int(2, 3) };
     // Mostly the offsets (1, 0) and (0, 1), where the two orders differ most.
-    const [dy, dx] = rng.pick([[1, 0], [0, 1], [1, 0], [0, 1], [1, 1], [0, 0]]);
+    const [dy, dx] = rng.pick([
+      [1, 0],
+      [0, 1],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [0, 0]
+    ]);
     const h = 2 * rng.int(0, s.H / 2 - 1) + dy;
     return { ...s, c: rng.int(0, s.C - 1), h, w: 2 * rng.int(0, s.W / 2 - 1) + dx };
   },
