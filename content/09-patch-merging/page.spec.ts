@@ -199,6 +199,13 @@ function readStages(page: Page) {
       ])
     );
 }
+/** Open the page at `query` and wait for the hierarchy table's section. */
+async function hierarchyAt(page: Page, query = '') {
+  await page.goto(`/patch-merging${query}`);
+  const table = page.locator('[data-hierarchy]');
+  await expect(table).toHaveAttribute('data-ready', 'true');
+  return table;
+}
 /** Swin-T at side `img`: PatchEmbed's /4, then three merges halving the side and doubling C. */
 const swinStages = (img: number) =>
   [0, 1, 2, 3].map((s) => {
@@ -209,9 +216,7 @@ const swinStages = (img: number) =>
 test("the hierarchy table runs Swin-T's real ops: 56²×96 → 7²×768 at 224, 4.49 G", async ({
   page
 }) => {
-  await page.goto('/patch-merging');
-  const table = page.locator('[data-hierarchy]');
-  await expect(table).toHaveAttribute('data-ready', 'true');
+  const table = await hierarchyAt(page);
   expect(await readStages(page)).toEqual(swinStages(224));
   await expect(table.locator('[data-total]')).toHaveAttribute('data-total', '4494292224');
   const input = table.locator('input[name="img_size"]');
@@ -239,9 +244,7 @@ test("the hierarchy table runs Swin-T's real ops: 56²×96 → 7²×768 at 224, 
 test('?img_size= sets the table, and the figure keeps it in the URL beside its own', async ({
   page
 }) => {
-  await page.goto('/patch-merging?img_size=448&C=2');
-  const table = page.locator('[data-hierarchy]');
-  await expect(table).toHaveAttribute('data-ready', 'true');
+  const table = await hierarchyAt(page, '?img_size=448&C=2');
   await expect(table.locator('input[name="img_size"]')).toHaveValue('448');
   await expect(table.locator('[data-table="hierarchy"]')).toHaveAttribute('data-img-size', '448');
   expect(await readStages(page)).toEqual(swinStages(448));
@@ -266,8 +269,7 @@ for (const [query, message, shown] of [
   test(`bad ?${query} is explained with the rule and the nearest table is shown`, async ({
     page
   }) => {
-    await page.goto(`/patch-merging?${query}`);
-    const table = page.locator('[data-hierarchy]');
+    const table = await hierarchyAt(page, `?${query}`);
     await expect(table.locator('[data-message]').first()).toContainText(message);
     await expect(table.locator('[data-message]').first()).toContainText(/multiple of 32/);
     await expect(table.locator('[data-table="hierarchy"]')).toHaveAttribute('data-img-size', shown);
