@@ -8,20 +8,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { conv2dNchw, patchEmbed, patchMerging } from '$lib/tensor';
 import { pixelUnshuffle } from '$lib/tensor/pixel-shuffle';
-import { elementCapMessage } from '$lib/figure/params';
+import { SWIN_T } from './hierarchy-params';
 import { scoped } from '$lib/trace/scoped';
 
-/** Swin-T (swin_tiny_patch4_window7_224). */
-export const SWIN_T = {
-  patchSize: 4,
-  inChans: 3,
-  embedDim: 96,
-  depths: [2, 2, 6, 2],
-  numHeads: [3, 6, 12, 24],
-  windowSize: 7,
-  mlpRatio: 4,
-  numClasses: 1000
-};
+export { SWIN_T };
 /** Restormer's default width (dim = 48) and its three Downsample levels. */
 export const RESTORMER_DIM = 48;
 
@@ -60,24 +50,9 @@ export function blockFlops(H: number, W: number, dim: number, heads: number, ws:
   return 2 * dim * H * W + nW * attn + 2 * H * W * dim * dim * SWIN_T.mlpRatio;
 }
 
-/** Why `img_size` cannot be used, or null. Multiples of 32: patch 4, then three merges of 2. */
-export function imgSizeMessage(img: number): string | null {
-  if (!Number.isInteger(img) || img < 32)
-    return `img_size=${img}: use a whole multiple of 32 (at least 32).`;
-  if (img % 32 !== 0) {
-    const near = Math.max(32, Math.round(img / 32) * 32);
-    return (
-      `img_size=${img} is not a multiple of 32 = patch_size 4 × 2 × 2 × 2: after PatchEmbed the ` +
-      `side is ${img / 4}, and one of the three PatchMergings would meet an odd side. Try ${near}.`
-    );
-  }
-  const s = SWIN_T;
-  return elementCapMessage('stage 1 tokens', [1, (img / s.patchSize) ** 2, s.embedDim]);
-}
-
 const memo = new Map<number, Hierarchy>();
 
-/** Swin-T's stages and Restormer's levels at `img`×`img`; call after {@link imgSizeMessage} is null. */
+/** Swin-T's stages and Restormer's levels at `img`×`img`; `img` as `validateHierarchy` returns it. */
 export function hierarchy(img: number): Hierarchy {
   const hit = memo.get(img);
   if (hit) return hit;

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expected, wrongAnswer, type Expected } from '../exercises/expected';
+import { namedMistakes, namesAnswer } from '../exercises/named-mistakes';
 
 async function ready(page: Page, id: string) {
   // Figures above an exercise grow when their complete trace lands (in idle time): wait for them,
@@ -80,6 +81,29 @@ for (const [slug, byId] of Object.entries(expected)) {
     });
   }
 }
+
+for (const [slug, byId] of Object.entries(namedMistakes))
+  for (const [id, list] of Object.entries(byId))
+    list.forEach((mistake, n) =>
+      test(`/${slug} ${id}: the mistake "${mistake.message}" is named`, async ({ page }) => {
+        await page.goto(`/${slug}`);
+        let { ex, params } = await ready(page, id);
+        // New variants until this mistake gives a wrong answer of its own.
+        for (let i = 0; !namesAnswer(list, n, params, expected[slug][id](params)); i++) {
+          expect(i, 'a variant where the mistake applies').toBeLessThan(30);
+          const before = await ex.getAttribute('data-params');
+          await ex.locator('[data-new-variant]').click();
+          await expect(ex).not.toHaveAttribute('data-params', before!);
+          ({ ex, params } = await ready(page, id));
+        }
+        await answer(ex, mistake.answer(params));
+        await ex.locator('[data-check]').click();
+        await expect(ex).toHaveAttribute('data-state', 'incorrect');
+        const feedback = ex.locator('[data-feedback]');
+        await expect(feedback).toContainText('Not quite.');
+        await expect(feedback).toContainText(mistake.message);
+      })
+    );
 
 test('a cell-picking exercise solved with the keyboard only', async ({ page }) => {
   await page.goto('/shifted-windows');

@@ -29,6 +29,14 @@ function covering(i: number, n: number, k: number, s: number, pad: number) {
   return range(out).filter((o) => o * s - pad <= i && i < o * s - pad + k);
 }
 
+/** PatchMerging's (dy, dx) for x0, x1, x2, x3: x1 = x[:, 1::2, 0::2] is the odd row. */
+export const MERGE_OFFSETS = [
+  [0, 0],
+  [1, 0],
+  [0, 1],
+  [1, 1]
+] as const;
+
 export const expected: Record<string, Record<string, (p: P) => Expected>> = {
   'window-partition': {
     'window-of-pixel': (p) => {
@@ -118,6 +126,15 @@ export const expected: Record<string, Record<string, (p: P) => Expected>> = {
           if (y >= 0 && y < p.H && x >= 0 && x < p.W) value.push(`${y},${x}`);
       return { kind: 'cells', value };
     }
+  },
+  'patch-merging': {
+    'cat-source': (p) => {
+      // torch.cat([x0, x1, x2, x3], -1): block q = k // C is the 2×2 offset (dy, dx) of x_q.
+      const [dy, dx] = MERGE_OFFSETS[Math.floor(p.k / p.C)];
+      return ints(2 * p.i + dy, 2 * p.j + dx, p.k % p.C);
+    },
+    'unshuffle-channel': (p) => ints(p.c * 4 + (p.h % 2) * 2 + (p.w % 2)),
+    'merged-shape': (p) => ints(p.B, (p.H / 2) * (p.W / 2), 2 * p.C)
   },
   'ttsr-search-transfer': {
     't-lv1-shape': (p) => ints(1, p.C, 4 * p.H, 4 * p.W),

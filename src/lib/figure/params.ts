@@ -11,6 +11,8 @@ export interface ParamSpec {
   default: number;
   /** Why the bound exists, appended to the message when a value is clamped to `max`. */
   maxReason?: string;
+  /** The control's step (e.g. 32 for an image side that must be a multiple of 32); 1 by default. */
+  step?: number;
   /**
    * For a parameter written as text rather than one number (e.g. `window_size=2x3`): the canonical
    * text of the validated values. Its control becomes a text input and the URL carries this text;
