@@ -150,6 +150,11 @@ test('a class link opens that exercise with that variant, scrolled to and focuse
   await expect(theirs).toHaveAttribute('data-params', shared!);
   await expect(theirs).toBeFocused();
   await expect(theirs).toBeInViewport();
+  // The figure above writes its own view into the URL; the class link stays in it (a reload
+  // opens the same exercise and variant).
+  await student.locator('[data-figure] [data-step]').nth(1).click();
+  await expect(student).toHaveURL(/step=2/);
+  expect(student.url()).toContain(href!.split('?')[1]);
   // Other exercises keep their own default variant.
   const other = (await ready(student, 'table-rows')).params;
   await page.reload();

@@ -5,6 +5,9 @@
  */
 import { parseVariant } from './exercise-answer';
 
+/** The query names of an exercise link: figures that rewrite the URL carry them over. */
+export const EXERCISE_LINK_PARAMS: readonly string[] = ['exercise', 'variant'];
+
 export interface ExerciseLink {
   /** This exercise is the one the link names. */
   linked: boolean;
