@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hierarchy } from './hierarchy';
-import { IMG_MULTIPLE, MAX_IMG_SIZE, validateHierarchy } from './hierarchy-params';
+import { IMG_MULTIPLE, MAX_IMG_SIZE, validateHierarchy, windowNote } from './hierarchy-params';
 
 const v = (img_size?: string) => validateHierarchy(img_size === undefined ? {} : { img_size });
 
@@ -53,5 +53,17 @@ describe('validateHierarchy (img_size)', () => {
     expect(half.messages[1]).toContain('Using 224.');
     expect(v('16')).toMatchObject({ values: { img_size: 32 } });
     expect(v('16').messages[0]).toContain('below the minimum 32');
+  });
+  it("notes when Swin-T's window 7 cannot tile a stage: only multiples of 224 run", () => {
+    for (let img = IMG_MULTIPLE; img <= MAX_IMG_SIZE; img += IMG_MULTIPLE) {
+      // Independently: every stage side above 7 is a multiple of 7.
+      const sides = [4, 8, 16, 32].map((d) => img / d);
+      const tiles = sides.every((s) => s <= 7 || s % 7 === 0);
+      expect(windowNote(img) === null, `img_size ${img}`).toBe(tiles);
+      expect(tiles).toBe(img % 224 === 0);
+    }
+    expect(windowNote(384)).toContain('stage 1 is 96×96');
+    expect(windowNote(384)).toContain('multiples of 224');
+    expect(windowNote(384)).toContain('188.08 at stage 1');
   });
 });

@@ -87,3 +87,26 @@ export function validateHierarchy(query: Query): Parsed {
   );
   return { values: { img_size: using }, messages: out };
 }
+
+/**
+ * Swin-T's window (7) must tile every stage side larger than itself: the official window_partition
+ * views x as [B, H/7, 7, W/7, 7, C] and fails otherwise (a side no larger than the window becomes
+ * one window). With sides 8k, 4k, 2k, k for img_size 32k, that holds only when 7 divides k: img_size
+ * a multiple of 224. Null when it holds; otherwise the first stage that breaks it, explained.
+ */
+export function windowNote(img: number): string | null {
+  const ws = SWIN_T.windowSize;
+  for (let stage = 1; stage <= MERGES + 1; stage++) {
+    const side = img / (SWIN_T.patchSize * 2 ** (stage - 1));
+    if (side > ws && side % ws !== 0)
+      return (
+        `At img_size=${img}, stage ${stage} is ${side}×${side}, which Swin-T's window_size ${ws} ` +
+        `does not tile: the official window_partition (a view into [B, ${side}/${ws}, ${ws}, …]) ` +
+        `fails there, so Swin-T runs only on multiples of ${ws * IMG_MULTIPLE}. The table still ` +
+        `computes the shapes, and counts FLOPs as Swin's flops() does, with H·W/${ws}² windows ` +
+        `(${((side * side) / (ws * ws)).toFixed(2)} at stage ${stage}). Swin's 384 models use ` +
+        `window_size 12 instead.`
+      );
+  }
+  return null;
+}

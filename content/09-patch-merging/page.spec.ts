@@ -249,6 +249,8 @@ test('?img_size= sets the table, and the figure keeps it in the URL beside its o
   await expect(table.locator('[data-table="hierarchy"]')).toHaveAttribute('data-img-size', '448');
   expect(await readStages(page)).toEqual(swinStages(448));
   expect(await readStages(page)).not.toEqual(swinStages(224));
+  // 448 = 2 · 224: window 7 tiles every stage, so no window note.
+  await expect(table.locator('[data-window-note]')).toHaveCount(0);
   // Stepping the figure rewrites the URL: img_size stays.
   const fig = await figureReady(page, ID);
   await fig.locator('[aria-current="step"]').focus();
@@ -258,6 +260,17 @@ test('?img_size= sets the table, and the figure keeps it in the URL beside its o
   await expect(page).toHaveURL(/img_size=448/);
   await page.reload();
   await expect(table.locator('[data-table="hierarchy"]')).toHaveAttribute('data-img-size', '448');
+});
+
+test("img_size=384: the table runs, and notes that Swin-T's window 7 cannot tile 96×96", async ({
+  page
+}) => {
+  const table = await hierarchyAt(page, '?img_size=384');
+  expect(await readStages(page)).toEqual(swinStages(384));
+  await expect(table.locator('[data-window-note]')).toContainText('stage 1 is 96×96');
+  await expect(table.locator('[data-window-note]')).toContainText(
+    `${((96 * 96) / 49).toFixed(2)} at stage 1`
+  );
 });
 
 for (const [query, message, shown] of [
