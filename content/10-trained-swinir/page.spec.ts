@@ -32,6 +32,8 @@ const metric = async (page: Page, id: string) =>
   Number(await fig(page).locator(`[data-metric="${id}"]`).getAttribute('data-value'));
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  // A file chosen before the page has hydrated reaches no handler: wait for the first run to start.
+  await expect(fig(page)).not.toHaveAttribute('data-status', 'idle', READY);
   await fig(page).locator('input[name="file"]').setInputFiles({ name, mimeType, buffer });
 }
 
