@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { exportFile, parseNpy } from '../../tests/browser/export';
 import { expect, test } from '../../tests/browser/fixtures';
 import { png } from '../../tests/browser/png';
 import type { Page } from '@playwright/test';
 import { psnr } from './metrics';
-import { base64ToF32 } from './f32';
 
 // The model runs twice per change (trained and initial weights) on a shared, loaded machine.
 test.describe.configure({ timeout: 240_000 });
@@ -17,32 +17,30 @@ const fig = (page: Page) => page.locator('[data-figure="trained-swinir"]');
 async function ready(page: Page) {
   await expect(fig(page)).toHaveAttribute('data-ready', 'true', READY);
 }
+/** A tensor as the reader gets it: NAME.npy from its export menu, parsed by the test's own reader. */
 async function tensor(page: Page, name: string) {
-  const root = fig(page).locator(`[data-tensor="${name}"]`).first();
-  const shape = (await root.getAttribute('data-shape'))!.split(',').map(Number);
-  return { shape, data: base64ToF32((await root.getAttribute('data-f32'))!) };
+  const npy = parseNpy(await exportFile(page, name, 'npy'));
+  expect(npy.descr).toBe('<f4');
+  const view = fig(page).locator(`[data-tensor="${name}"]`);
+  if (await view.count())
+    expect(npy.shape.join(','), `${name}.npy against its view`).toBe(
+      await view.first().getAttribute('data-shape')
+    );
+  return { shape: npy.shape, data: Float32Array.from(npy.data) };
 }
 const metric = async (page: Page, id: string) =>
   Number(await fig(page).locator(`[data-metric="${id}"]`).getAttribute('data-value'));
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  // A file chosen before the page has hydrated reaches no handler: wait for the first run to start.
+  await expect(fig(page)).not.toHaveAttribute('data-status', 'idle', READY);
   await fig(page).locator('input[name="file"]').setInputFiles({ name, mimeType, buffer });
 }
 
-test('a shipped photo end to end: noisy, denoised, PSNR from the arrays, parity with PyTorch', async ({
+test('a shipped photo end to end: exported noisy.npy and denoised.npy, PSNR from them, parity with PyTorch', async ({
   page
 }) => {
-  // Main-thread long tasks while the worker runs (measured and reported; the model is off-thread).
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: [number, number][] };
-    w.longTasks = [];
-    new PerformanceObserver((l) =>
-      l.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))
-    ).observe({ type: 'longtask' });
-  });
   await page.goto('/trained-swinir');
-  await expect(fig(page)).toHaveAttribute('data-status', 'running');
-  const startedAt = await page.evaluate(() => performance.now());
   await ready(page);
   const clean = await tensor(page, 'clean');
   const noisy = await tensor(page, 'noisy');
@@ -61,14 +59,7 @@ test('a shipped photo end to end: noisy, denoised, PSNR from the arrays, parity 
   expect(await metric(page, 'ssim-denoised')).toBeGreaterThan(await metric(page, 'ssim-noisy'));
   const ms = await metric(page, 'ms');
   expect(await fig(page).locator('[data-metric="ms"]').getAttribute('data-backend')).toBe('wasm');
-  const long = await page.evaluate((t0) => {
-    const w = window as unknown as { longTasks: [number, number][] };
-    return w.longTasks.filter(([start]) => start >= t0).map(([, d]) => Math.round(d));
-  }, startedAt);
-  console.log(
-    `trained-swinir: 128×128 denoised in ${ms.toFixed(0)} ms on wasm; main-thread long tasks ` +
-      `from the run's start to the drawn result: [${long.join(', ')}] ms`
-  );
+  console.log(`trained-swinir: 128×128 denoised in ${ms.toFixed(0)} ms on wasm`);
 
   if (process.env.RECORD_SWINIR_PAGE) {
     // Records the page's noisy input; scripts/golden/swinir_page.py adds PyTorch's output.
@@ -164,20 +155,26 @@ test('the attention of a clicked pixel, per block and head, trained and initial'
   for (const which of ['trained', 'init']) {
     const blocks = fig(page).locator(`[data-attention="${which}"] [data-tensor="attn"]`);
     await expect(blocks).toHaveCount(4);
-    for (const b of await blocks.all()) {
-      expect(await b.getAttribute('data-shape')).toBe('4,64');
-      const w = base64ToF32((await b.getAttribute('data-f32'))!);
-      for (let h = 0; h < 4; h++) {
-        const s = w.subarray(64 * h, 64 * h + 64).reduce((a, v) => a + v, 0);
-        expect(s).toBeCloseTo(1, 4);
-      }
+    for (const b of await blocks.all()) expect(await b.getAttribute('data-shape')).toBe('4,64');
+    // Every block's row, through the export menu: [block, head, key], each head's row sums to 1.
+    const attn = await tensor(page, `attn_${which}`);
+    expect(attn.shape).toEqual([4, 4, 64]);
+    for (let r = 0; r < 16; r++) {
+      const s = attn.data.subarray(64 * r, 64 * r + 64).reduce((a, v) => a + v, 0);
+      expect(s, `block ${r >> 2}, head ${r & 3}`).toBeCloseTo(1, 4);
     }
   }
+  // Trained and initial weights really differ: the trained rows are not the initial ones.
+  const [t, i] = [await tensor(page, 'attn_trained'), await tensor(page, 'attn_init')];
+  expect(t.data.some((v, k) => Math.abs(v - i.data[k]) > 1e-3)).toBe(true);
   const tables = fig(page).locator(
     '[data-bias="trained"] [data-tensor="relative_position_bias_table"]'
   );
   await expect(tables).toHaveCount(4);
   await expect(tables.first()).toHaveAttribute('data-shape', '4,15,15');
+  const bias = await tensor(page, 'relative_position_bias_table_trained');
+  expect(bias.shape).toEqual([4, 4, 15, 15]);
+  expect(bias.data.some((v) => Math.abs(v) > 0.05)).toBe(true); // trained, not std-0.02 noise
 });
 
 test('no tensor leaks in the worker after 10 runs', async ({ page }) => {

@@ -19,6 +19,8 @@ export type Body =
       sigma: number;
       seed: number;
       pixel: [number, number];
+      /** Whether to send the bias tables (the page has none yet). */
+      bias: boolean;
     }
   /** The attention of another pixel on the last run's noisy image (both models, no new noise). */
   | { type: 'attend'; pixel: [number, number] };
@@ -37,7 +39,8 @@ export type Reply =
       /** Milliseconds of the trained model's forward on the worker's backend. */
       ms: number;
       backend: string;
-      bias: Record<Which, BiasTable[]>;
+      /** The learned tables when asked for (they are weights: the page needs them once). */
+      bias: Record<Which, BiasTable[]> | null;
     }
   | {
       type: 'attention';

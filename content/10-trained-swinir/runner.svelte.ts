@@ -1,7 +1,9 @@
 /**
  * The page side of the denoising worker: one rune class holding the latest run's results and its
  * progress. Replies to a superseded request are ignored; Cancel terminates the worker (the next
- * run starts a fresh one), so the page never waits on a run nobody wants.
+ * run starts a fresh one), so the page never waits on a run nobody wants. A new σ or seed keeps the
+ * last results on screen until the new ones replace them: the views keep their DOM and only
+ * repaint, where clearing them made every run unmount and remount some 70 canvases.
  */
 import type { BlockAttention } from '$lib/tensor/swinir';
 import type { BiasTable, Rgb } from './denoise';
@@ -18,6 +20,8 @@ export class Runner {
   denoised = $state.raw<Float32Array | null>(null);
   /** The clean image the current noisy/denoised belong to. */
   clean = $state.raw<Rgb | null>(null);
+  /** The σ (0–255 scale) of the noisy image shown. */
+  sigma = $state(0);
   metrics = $state.raw<Metrics | null>(null);
   ms = $state<number | null>(null);
   backend = $state('');
@@ -30,6 +34,7 @@ export class Runner {
 
   #worker: Worker | null = null;
   #id = 0;
+  #asked: { clean: Rgb; sigma: number } | null = null;
   #urls: Record<Which, string>;
 
   constructor(urls: Record<Which, string>) {
@@ -56,12 +61,14 @@ export class Runner {
     if (r.id !== this.#id) return; // a superseded request
     if (r.type === 'progress') this.progress = { done: r.done, total: r.total, stage: r.stage };
     else if (r.type === 'denoised') {
+      if (this.#asked) ({ clean: this.clean, sigma: this.sigma } = this.#asked);
       this.noisy = r.noisy;
       this.denoised = r.denoised;
       this.metrics = r.metrics;
       this.ms = r.ms;
       this.backend = r.backend;
-      this.bias = r.bias;
+      // The tables are the models' weights: asked for only while the page has none.
+      if (r.bias) this.bias = r.bias;
     } else if (r.type === 'attention') {
       this.attention = r.attention;
       this.pixel = r.pixel;
@@ -75,11 +82,15 @@ export class Runner {
   }
 
   run(clean: Rgb, sigma: number, seed: number, pixel: [number, number]): void {
-    this.clean = clean;
-    this.noisy = null;
-    this.denoised = null;
-    this.attention = null;
-    this.#send({ type: 'run', clean, sigma, seed, pixel });
+    if (clean !== this.clean) {
+      // Another photo: the last results do not belong to it.
+      this.clean = null;
+      this.noisy = null;
+      this.denoised = null;
+      this.attention = null;
+    }
+    this.#asked = { clean, sigma };
+    this.#send({ type: 'run', clean, sigma, seed, pixel, bias: this.bias === null });
   }
 
   attend(pixel: [number, number]): void {

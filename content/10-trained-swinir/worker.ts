@@ -7,6 +7,7 @@ import { readyWasm } from '$lib/tensor/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { addNoise, biasTables, loadModel, runModel, type Model } from './denoise';
 import { psnr, ssim } from './metrics';
+import type { BlockAttention } from '$lib/tensor/swinir';
 import type { Reply, Request, Which } from './protocol';
 
 const ready = readyWasm();
@@ -26,6 +27,11 @@ function model(url: string): Promise<Model> {
 }
 
 const post = (r: Reply, transfer: Transferable[] = []) => self.postMessage(r, { transfer });
+/** The buffers of a run's attention rows and key tables: moved to the page, not copied. */
+const buffersOf = (attention: Record<Which, BlockAttention[]>) =>
+  Object.values(attention).flatMap((blocks) =>
+    blocks.flatMap((b) => [b.weights.buffer, b.keys.buffer])
+  );
 
 function attend(id: number, ms: Record<Which, Model>, pixel: [number, number], offset: number) {
   const { noisy, H, W } = last!;
@@ -42,7 +48,10 @@ function attend(id: number, ms: Record<Which, Model>, pixel: [number, number], o
       })
     ).attention;
   });
-  post({ type: 'attention', id, pixel, attention, liveTensors: tf.memory().numTensors });
+  post(
+    { type: 'attention', id, pixel, attention, liveTensors: tf.memory().numTensors },
+    buffersOf(attention)
+  );
 }
 
 self.onmessage = async (e: MessageEvent<Request>) => {
@@ -69,16 +78,27 @@ self.onmessage = async (e: MessageEvent<Request>) => {
         ssimNoisy: ssim(noisy, clean, 3, H, W),
         ssimDenoised: ssim(out, clean, 3, H, W)
       };
-      post({
-        type: 'denoised',
-        id: req.id,
-        noisy: noisy.slice(),
-        denoised: out,
-        metrics,
-        ms: elapsed,
-        backend: tf.getBackend(),
-        bias: { trained: biasTables(trained), init: biasTables(init) }
-      });
+      // The page gets its own copy of noisy (the worker keeps one for the next pixel's attention)
+      // and the output itself: both moved, not cloned.
+      const shown = noisy.slice();
+      const bias = req.bias ? { trained: biasTables(trained), init: biasTables(init) } : null;
+      post(
+        {
+          type: 'denoised',
+          id: req.id,
+          noisy: shown,
+          denoised: out,
+          metrics,
+          ms: elapsed,
+          backend: tf.getBackend(),
+          bias
+        },
+        [
+          shown.buffer,
+          out.buffer,
+          ...(bias ? [...bias.trained, ...bias.init].map((t) => t.data.buffer) : [])
+        ]
+      );
       const initAttention = runModel(init, noisy, H, W, req.pixel, (done) =>
         post({
           type: 'progress',
@@ -88,13 +108,17 @@ self.onmessage = async (e: MessageEvent<Request>) => {
           stage: 'initial weights'
         })
       ).attention;
-      post({
-        type: 'attention',
-        id: req.id,
-        pixel: req.pixel,
-        attention: { trained: attention, init: initAttention },
-        liveTensors: tf.memory().numTensors
-      });
+      const both = { trained: attention, init: initAttention };
+      post(
+        {
+          type: 'attention',
+          id: req.id,
+          pixel: req.pixel,
+          attention: both,
+          liveTensors: tf.memory().numTensors
+        },
+        buffersOf(both)
+      );
     } else {
       if (!last) throw new Error('no image has been denoised yet');
       attend(req.id, ms, req.pixel, 0);

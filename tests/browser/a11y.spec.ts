@@ -59,9 +59,7 @@ async function chapters(page: Page): Promise<string[]> {
     .locator('.chapter-list a')
     .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(hrefs.length).toBeGreaterThan(0);
-  // /trained-swinir is left out for now: axe had not finished its page (three 128×128 tensors
-  // carried whole as data-f32 attributes) after 15 minutes. Audit it once that is fixed.
-  return hrefs.filter((h) => h !== '/trained-swinir');
+  return hrefs;
 }
 
 /** Every figure of the page, at every step: the first step on the whole page, later ones inside. */
@@ -76,6 +74,9 @@ async function auditChapter(page: Page, path: string, found: Finding[]) {
     const fig = page.locator(`[data-figure="${id}"]`);
     const steps = fig.locator('[data-step]');
     const n = await steps.count();
+    // A figure without a stepper (/trained-swinir's) has one view, audited above: asking it for
+    // its current step would wait for one until the test's timeout.
+    if (n === 0) continue;
     const first = await fig.locator('[aria-current="step"]').getAttribute('data-step');
     for (let i = 0; i < n; i++) {
       const step = steps.nth(i);
