@@ -152,6 +152,19 @@ test('the attention of a clicked pixel, per block and head, trained and initial'
   await svg.click({ position: { x: (18.5 / 24) * box.width, y: (5.5 / 24) * box.height } });
   await expect(fig(page).locator('[data-pixel]')).toHaveAttribute('data-pixel', '5,18', READY);
   await ready(page);
+  // The keyboard picks too: the clicked image has focus; ArrowLeft, then Shift+ArrowDown (8).
+  await svg.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(fig(page).locator('[data-pixel]')).toHaveAttribute('data-pixel', '5,17', READY);
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(fig(page).locator('[data-pixel]')).toHaveAttribute('data-pixel', '13,17', READY);
+  await expect(svg).toHaveAccessibleName('denoised: pick a pixel');
+  await expect(svg).toHaveAccessibleDescription(/picked: y 13, x 17/);
+  // Back to the clicked pixel, for the values below.
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('ArrowRight');
+  await expect(fig(page).locator('[data-pixel]')).toHaveAttribute('data-pixel', '5,18', READY);
+  await ready(page);
   for (const which of ['trained', 'init']) {
     const blocks = fig(page).locator(`[data-attention="${which}"] [data-tensor="attn"]`);
     await expect(blocks).toHaveCount(4);

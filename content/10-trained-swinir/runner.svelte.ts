@@ -28,6 +28,8 @@ export class Runner {
   bias = $state.raw<Record<Which, BiasTable[]> | null>(null);
   attention = $state.raw<Record<Which, BlockAttention[]> | null>(null);
   pixel = $state.raw<[number, number] | null>(null);
+  /** The pixel last picked on an image (its attention may still be on the way): where keys move from. */
+  picked = $state.raw<[number, number] | null>(null);
   liveTensors = $state<number | null>(null);
   /** Runs finished (for the leak check's bookkeeping). */
   runs = $state(0);
@@ -90,11 +92,14 @@ export class Runner {
       this.attention = null;
     }
     this.#asked = { clean, sigma };
+    // The worker fits the run's pixel to the image and answers with it (this.pixel).
+    this.picked = null;
     this.#send({ type: 'run', clean, sigma, seed, pixel, bias: this.bias === null });
   }
 
   attend(pixel: [number, number]): void {
     if (!this.denoised) return;
+    this.picked = pixel;
     this.#send({ type: 'attend', pixel });
   }
 
