@@ -63,7 +63,10 @@ function buildLinks(B_: number, N: number, C: number, heads: number) {
   const tokenIds = (c: number) => {
     let ids = tokens.get(c);
     if (!ids)
-      tokens.set(c, (ids = provenanceOf(tf.add(tf.broadcastTo(iota([B_, N, 1]), [B_, N, c]), TOK))));
+      tokens.set(
+        c,
+        (ids = provenanceOf(tf.add(tf.broadcastTo(iota([B_, N, 1]), [B_, N, c]), TOK)))
+      );
     return ids;
   };
   const qkvIota = tf.transpose(
