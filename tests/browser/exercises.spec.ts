@@ -33,10 +33,23 @@ async function answer(ex: Locator, a: Expected, right?: Expected) {
     await ex.locator(`input[type="radio"][value="${pick}"]`).check();
   } else {
     for (const cell of await ex.locator('[data-key]').all()) {
-      const want = a.value.includes((await cell.getAttribute('data-key'))!);
-      if ((await cell.getAttribute('aria-pressed')) !== String(want)) await cell.click();
+      const want = String(a.value.includes((await cell.getAttribute('data-key'))!));
+      // Toggled until it shows the wanted state: on a loaded machine a figure above can still
+      // shift the layout under a click.
+      await expect(async () => {
+        if ((await cell.getAttribute('aria-pressed')) !== want) await cell.click();
+        await expect(cell).toHaveAttribute('aria-pressed', want, { timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
     }
   }
+}
+
+/** Check, and expect the verdict `state` (Check again if a layout shift sent the click elsewhere). */
+async function checkFor(ex: Locator, state: 'correct' | 'incorrect') {
+  await expect(async () => {
+    await ex.locator('[data-check]').click();
+    await expect(ex).toHaveAttribute('data-state', state, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 for (const [slug, byId] of Object.entries(expected)) {
@@ -53,14 +66,12 @@ for (const [slug, byId] of Object.entries(expected)) {
       const right = solve(params);
 
       await answer(ex, wrongAnswer(right, params), right);
-      await ex.locator('[data-check]').click();
-      await expect(ex).toHaveAttribute('data-state', 'incorrect');
+      await checkFor(ex, 'incorrect');
       await expect(ex.locator('[data-feedback]')).toContainText(/Not quite\. \S+/);
       await expect(progress).toHaveAttribute('data-progress', `0/${n}`);
 
       await answer(ex, right);
-      await ex.locator('[data-check]').click();
-      await expect(ex).toHaveAttribute('data-state', 'correct');
+      await checkFor(ex, 'correct');
       await expect(progress).toHaveAttribute('data-progress', `1/${n}`);
 
       await ex.locator('[data-hint]').click();
