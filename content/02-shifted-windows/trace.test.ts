@@ -5,6 +5,7 @@ import { compare, loadGolden, toTensor } from '../../tests/golden/golden';
 import { linesOf } from '$lib/trace/listing';
 import {
   irregularAttention,
+  previewShiftedWindows,
   shiftedWindowsListings,
   swMsa,
   traceShiftedWindows,
@@ -121,6 +122,25 @@ describe('traceShiftedWindows', () => {
     expect(flat.masks.snap.data.every((v) => v === 0)).toBe(true);
     expect(flat.checks.maskedCount).toBe(0);
     expect(flat.checks.equivalenceMaxDiff).toBeLessThan(1e-5);
+  });
+
+  it('the preview has the same steps and tensors, without the checks the rollback quotes', () => {
+    const full = traceShiftedWindows(base);
+    const before = tf.memory().numTensors;
+    const preview = previewShiftedWindows(base);
+    expect(tf.memory().numTensors).toBe(before);
+    expect('checks' in preview).toBe(false);
+    expect(preview.steps.map((s) => s.id)).toEqual(full.steps.map((s) => s.id));
+    preview.steps.forEach((s, k) => {
+      expect(s.tensors.map((v) => v.name)).toEqual(full.steps[k].tensors.map((v) => v.name));
+      s.tensors.forEach((v, i) =>
+        expect(Array.from(v.snap.data)).toEqual(Array.from(full.steps[k].tensors[i].snap.data))
+      );
+      if (s.id !== 'rollback') expect(s.explain).toBe(full.steps[k].explain);
+    });
+    const last = (t: { steps: { explain: string }[] }) => t.steps[t.steps.length - 1].explain;
+    expect(last(preview)).toContain('(measuring…)');
+    expect(last(full)).toMatch(/to \d\.\de[-+]\d+\.$/);
   });
 
   it('every step highlights lines in both listings', () => {

@@ -85,6 +85,19 @@ export const shiftedWindowsListings: Listing[] = [
 ];
 
 export function traceShiftedWindows(p: ShiftedWindowsParams): ShiftedWindowsTrace {
+  return traceRun(p, true) as ShiftedWindowsTrace;
+}
+
+/**
+ * The steps' tensors without the live checks (about half of a trace at the default 9×9: the
+ * irregular-region attention they compare with runs once per region): the frame that shows a
+ * change draws this, and the complete trace follows after it (see figure-run.svelte.ts).
+ */
+export function previewShiftedWindows(p: ShiftedWindowsParams): Trace {
+  return traceRun(p, false);
+}
+
+function traceRun(p: ShiftedWindowsParams, withChecks: boolean): Trace | ShiftedWindowsTrace {
   const { H, W, C, window_size: ws, shift_size: s } = p;
   const N = ws * ws;
   const nW = (H / ws) * (W / ws);
@@ -96,6 +109,11 @@ export function traceShiftedWindows(p: ShiftedWindowsParams): ShiftedWindowsTrac
     const attnWeights = tf.reshape(r.attention.attn, [nW, N, N]);
     const logits = tf.reshape(r.attention.attnLogits, [nW, N, N]);
     const attnData = attnWeights.dataSync();
+    if (!withChecks)
+      return {
+        steps: shiftedWindowsSteps(g, r, views, { logits, attnWeights, attnData }, null),
+        listings: shiftedWindowsListings
+      };
     const checks = shiftedWindowsChecks(
       {
         x,
