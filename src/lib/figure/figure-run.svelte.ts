@@ -25,6 +25,11 @@ export interface Engine {
    * time, and replaces it. Without a preview, `trace` runs in the frame.
    */
   preview?: (values: ParamValues) => Trace;
+  /**
+   * Draw the figure's extras (detail views, live checks) one idle period after the step's tensors,
+   * for figures whose extras would not fit in the frame with them. Without it they draw together.
+   */
+  extrasAfterFrame?: boolean;
 }
 
 export type RunResult = {
@@ -126,8 +131,7 @@ export class FigureRun {
     $effect(() => {
       const t = this.trace;
       if (!t || this.result.partial) return;
-      // The first trace draws everything at once (nothing is on screen yet to keep in a frame).
-      if (!untrack(() => this.extraTrace)) this.extraTrace = t;
+      if (!untrack(() => this.extraTrace) || !this.engine?.extrasAfterFrame) this.extraTrace = t;
       else return afterFrame(() => (this.extraTrace = t));
     });
   }
