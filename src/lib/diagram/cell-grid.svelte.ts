@@ -6,12 +6,17 @@
  *
  * Made during a component's initialisation (its effects belong to the component), from three
  * functions over the component's state, so that each effect tracks only what it reads: the cells
- * are redrawn when `spec()` changes, the outline when `highlight()` does.
+ * are redrawn when `spec()` changes, the outline when `highlight()` does. Given an `OnScreen`, a
+ * redraw writes the values of the cells near the screen at once and the others in the next frame
+ * (through the figure's paint queue, which holds the figure's data-ready until they are written).
  */
+import { paintQueue, paintSoon } from '$lib/figure/paint-queue.svelte';
+import type { OnScreen } from './on-screen';
 import type { TensorView } from '$lib/trace/types';
 import {
   activateCell,
   drawCells,
+  flushValues,
   linkedBy,
   markLinked,
   maskedBy,
@@ -39,25 +44,28 @@ export class CellGrid {
   constructor(
     spec: () => CellGridSpec,
     highlight: () => ReadonlySet<number> | null,
-    onlink: () => ((ids: number[] | null) => void) | undefined
+    onlink: () => ((ids: number[] | null) => void) | undefined,
+    onScreen?: OnScreen
   ) {
+    const queue = paintQueue();
     this.spec = spec;
     this.onlink = onlink;
     this.isLinked = $derived(linkedBy(highlight(), spec().view.provenance));
     this.isMasked = $derived(maskedBy(spec().view.masked));
     $effect(() => {
-      if (!this.layer) return;
+      const layer = this.layer;
+      if (!layer) return;
       const { view, cells, size, cols, groups } = this.spec();
-      drawCells(this.layer, cells, {
-        name: view.name,
-        size,
-        data: view.snap.data,
-        dtype: view.snap.dtype,
-        focusable: true,
-        cols,
-        groups,
-        masked: this.isMasked
-      });
+      const near = onScreen && ((c: CellPlace) => onScreen.shows(c.y, size));
+      const masked = this.isMasked;
+      const data = { name: view.name, size, data: view.snap.data, dtype: view.snap.dtype };
+      const left = drawCells(
+        layer,
+        cells,
+        { ...data, focusable: true, cols, groups, masked },
+        near
+      );
+      if (left) return paintSoon(queue, () => flushValues(layer));
     });
     $effect(() => {
       if (this.layer) markLinked(this.layer, this.isLinked);

@@ -3,8 +3,7 @@
  * made once per layout, and a change of values or of the linked cells only rewrites the attributes
  * that changed. They are transparent: they carry the DOM contract, hover, keyboard focus and the
  * screen-reader labels, and draw the outline of linked and focused cells; the colours and numbers
- * are painted on a canvas beneath (cell-canvas.ts). One reactive Svelte block per cell spent most
- * of a parameter change's frame on bookkeeping (measured with `npm run bench:pages`).
+ * are painted on a canvas beneath (cell-canvas.ts).
  *
  * DOM contract of every cell: `<rect class="cell" data-i data-index data-value>`, `.linked` and
  * `aria-selected` when linked; focusable cells are `role="gridcell"` with a roving tabindex and an
@@ -14,8 +13,14 @@
  * are grouped here into `<g role="row">` of `cols` cells, the rows optionally into one
  * `<g role="rowgroup" aria-label>` per slice. The groups are made with the cells, once per layout,
  * so the grid is also the tensor's table for screen readers at no cost to a parameter change.
+ *
+ * A change may write the values of the cells on screen first and the rest in the next frame
+ * (`now`, then `flushValues`): a `data-value` costs 1–2 µs, and /ttsr-search-transfer changes
+ * 3,840, many below the fold. Labels: cell-labels.ts.
  */
-import { formatValue } from './color';
+import { CellLabels, cellLabel } from './cell-labels';
+
+export { cellLabel, LABELS_IN_FRAME } from './cell-labels';
 
 /** Where one cell sits: its flat offset in the tensor, its full index, its top-left corner. */
 export interface CellPlace {
@@ -50,49 +55,17 @@ interface LayerState {
   made: string;
   focusable: boolean;
   rects: SVGRectElement[];
+  /** Each cell's data-value Attr (writing its value skips the lookup by name). */
+  valueAttrs: Attr[];
   /** Last written value per cell, so unchanged cells are not touched. */
   values: string[];
+  /** Cells whose new value waits for `flushValues`, and what to write there. */
+  waiting: Uint8Array;
+  latest: CellData | null;
   linked: Uint8Array;
   isLinked: ((flat: number) => boolean) | null;
   active: number;
-  /** Cells whose `aria-label` still names an old value, and how to name them now. */
-  stale: Uint8Array;
-  labelOf: ((i: number) => string) | null;
-  cancelLabels: (() => void) | null;
-}
-
-/**
- * Up to this many cells are relabelled in the frame that shows new values; a larger change
- * relabels the focused cell at once and the rest in idle time right after (1,536 labels took
- * most of /window-attention's frame). data-value, which tests and tools read, is always written
- * in the frame.
- */
-export const LABELS_IN_FRAME = 256;
-const LABELS_PER_IDLE_SLICE = 512;
-
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout: 200 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 0);
-  return () => clearTimeout(id);
-}
-
-function writeLabel(s: LayerState, i: number): void {
-  if (!s.stale[i] || !s.labelOf) return;
-  s.stale[i] = 0;
-  s.rects[i].setAttribute('aria-label', s.labelOf(i));
-}
-
-/** Write the stale labels a slice at a time, each slice in its own idle period. */
-function flushLabels(s: LayerState, from = 0): void {
-  s.cancelLabels = whenIdle(() => {
-    const end = Math.min(s.rects.length, from + LABELS_PER_IDLE_SLICE);
-    for (let i = from; i < end; i++) writeLabel(s, i);
-    if (end < s.rects.length) flushLabels(s, end);
-    else s.cancelLabels = null;
-  });
+  labels: CellLabels | null;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -101,20 +74,6 @@ const states = new WeakMap<SVGGElement, LayerState>();
 // The labels name the tensor and format by dtype, so those rebuild the cells too.
 const madeFor = (p: CellData) =>
   `${p.name}|${p.dtype}|${p.size}|${p.focusable}|${p.first ?? 0}|${p.cols}|${p.groups?.join('\u0000')}`;
-
-/** A screen reader says "minus" for U+2212 and may skip a hyphen. */
-const spoken = (text: string) => text.replace(/^-/, '\u2212');
-
-/** The accessible name of a cell: tensor, full index, value ("x[1, 2] = −0.50"). */
-export function cellLabel(
-  name: string,
-  index: readonly number[],
-  v: number,
-  dtype: 'float32' | 'int32',
-  masked = false
-): string {
-  return `${name}[${index.join(', ')}] = ${spoken(formatValue(v, dtype))}${masked ? ', masked' : ''}`;
-}
 
 function group(role: string, children: readonly Element[], label?: string): SVGGElement {
   const g = document.createElementNS(SVG, 'g');
@@ -152,6 +111,7 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
       r.setAttribute('tabindex', i === 0 ? '0' : '-1');
       r.setAttribute('aria-selected', 'false');
     }
+    r.setAttribute('data-value', '');
     rects.push(r);
   });
   layer.replaceChildren(...(p.focusable ? gridRows(rects, p) : rects));
@@ -161,58 +121,87 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
     made: madeFor(p),
     focusable: p.focusable,
     rects,
-    values: new Array<string>(n).fill(''),
+    valueAttrs: rects.map((r) => r.getAttributeNode('data-value') as Attr),
+    values: new Array<string>(n).fill('\u0000'),
+    waiting: new Uint8Array(n),
+    latest: null,
     linked: new Uint8Array(n),
     isLinked: null,
     active: 0,
-    stale: new Uint8Array(n),
-    labelOf: null,
-    cancelLabels: null
+    labels: p.focusable ? new CellLabels(rects) : null
   };
 }
 
-/** Make or update the cells of a tensor in `layer` (an SVG `<g>` owned by the caller). */
-export function drawCells(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): void {
+/**
+ * Make or update the cells of a tensor in `layer` (an SVG `<g>` owned by the caller). With `now`,
+ * only the cells it picks get their new `data-value` at once (the ones on screen): the others wait
+ * for `flushValues` (the next frame), and their number is returned. New elements get every value.
+ */
+export function drawCells(
+  layer: SVGGElement,
+  cells: readonly CellPlace[],
+  p: CellData,
+  now?: ((cell: CellPlace) => boolean) | null
+): number {
   let s = states.get(layer);
+  let fresh = false;
   if (!s || s.cells !== cells || s.made !== madeFor(p)) {
     const isLinked = s?.isLinked ?? null;
+    s?.labels?.cancel();
     // A rebuild replaces the elements: keep keyboard focus on the same index if it is still there.
     const focused = layer.contains(document.activeElement)
       ? document.activeElement?.getAttribute('data-index')
       : null;
     s = build(layer, cells, p);
     states.set(layer, s);
+    fresh = true;
     if (isLinked) markLinked(layer, isLinked);
     const again = focused ? cells.findIndex((c) => c.index.join(',') === focused) : -1;
     if (again >= 0 && p.focusable) activateCell(layer, again)?.focus();
   }
-  let relabel = 0;
+  s.latest = p;
+  let waiting = 0;
   for (let i = 0; i < cells.length; i++) {
-    const v = p.data[cells[i].flat];
-    const masked = p.masked ? p.masked(cells[i].flat) : false;
-    // The label depends on the value and on the mask: both are in what was last written.
-    const value = String(v);
-    const written = masked ? `${value}|m` : value;
-    if (written === s.values[i]) continue;
-    s.values[i] = written;
-    s.rects[i].setAttribute('data-value', value);
-    if (p.focusable) {
-      s.stale[i] = 1;
-      relabel++;
-    }
+    if (!fresh && now && !now(cells[i])) {
+      s.waiting[i] = 1;
+      waiting++;
+    } else writeValue(s, i);
   }
-  if (!relabel) return;
+  relabel(s);
+  return waiting;
+}
+
+/** Write the values `drawCells` left waiting (none: a no-op). */
+export function flushValues(layer: SVGGElement): void {
+  const s = states.get(layer);
+  if (!s?.latest) return;
+  for (let i = 0; i < s.cells.length; i++) if (s.waiting[i]) writeValue(s, i);
+  relabel(s);
+}
+
+/** Write cell `i`'s value from the latest data if it changed (the label depends on the mask too). */
+function writeValue(s: LayerState, i: number): void {
+  s.waiting[i] = 0;
+  const p = s.latest as CellData;
+  const flat = s.cells[i].flat;
+  const value = String(p.data[flat]);
+  const written = p.masked?.(flat) ? `${value}|m` : value;
+  if (written === s.values[i]) return;
+  s.values[i] = written;
+  s.valueAttrs[i].value = value;
+  s.labels?.mark(i);
+}
+
+function relabel(s: LayerState): void {
+  const p = s.latest;
+  if (!s.labels || !p) return;
   const { name, dtype, data, masked } = p;
-  s.labelOf = (i) =>
-    cellLabel(name, cells[i].index, data[cells[i].flat], dtype, masked?.(cells[i].flat) ?? false);
-  s.cancelLabels?.();
-  s.cancelLabels = null;
-  if (relabel <= LABELS_IN_FRAME) {
-    for (let i = 0; i < cells.length; i++) writeLabel(s, i);
-    return;
-  }
-  writeLabel(s, s.active); // the cell a screen reader is on
-  flushLabels(s);
+  const cells = s.cells;
+  s.labels.update(
+    (i) =>
+      cellLabel(name, cells[i].index, data[cells[i].flat], dtype, masked?.(cells[i].flat) ?? false),
+    s.active
+  );
 }
 
 /** What the keys do in a tensor grid (see grid-keys.ts), as its description for screen readers. */
@@ -258,6 +247,6 @@ export function activateCell(layer: SVGGElement, i: number): SVGRectElement | un
   s.rects[s.active]?.setAttribute('tabindex', '-1');
   next.setAttribute('tabindex', '0');
   s.active = i;
-  writeLabel(s, i); // its label may still be waiting for an idle period
+  s.labels?.write(i); // its label may still be waiting for an idle period
   return next;
 }

@@ -10,6 +10,7 @@ import { untrack } from 'svelte';
 import type { FigureState } from './figure-state.svelte';
 import type { ParamValues } from './params';
 import type { Trace } from '$lib/trace/types';
+import { afterFrame } from '$lib/idle';
 
 export interface Engine {
   trace: (values: ParamValues) => Trace;
@@ -41,22 +42,6 @@ export type RunResult = {
   /** A preview: the complete trace of the same values is still to come. */
   partial?: boolean;
 };
-
-/** Run `work` once the browser is idle after the coming frame; returns a cancel function. */
-export function afterFrame(work: () => void): () => void {
-  let idle = 0;
-  const frame = requestAnimationFrame(() => {
-    idle =
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(work, { timeout: 100 })
-        : window.setTimeout(work, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
-    clearTimeout(idle);
-  };
-}
 
 /** `run(values)` timed; a failure becomes a message, never a blank figure. */
 function timed(run: (v: ParamValues) => Trace, v: ParamValues): RunResult {

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { drawCells, flushValues, type CellData } from './cell-layer';
+import { gridLayout } from './grid-layout';
+import { OnScreen } from './on-screen';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const layer = () => document.createElementNS(SVG, 'g') as SVGGElement;
+const paint = (data: number[]): CellData => ({
+  name: 'x',
+  size: 34,
+  data,
+  dtype: 'float32',
+  focusable: true
+});
+const rects = (g: SVGGElement) => [...g.querySelectorAll('rect.cell')];
+
+describe('cells on screen first', () => {
+  const layout = gridLayout([4, 3], 'x'); // 4 rows of 3 cells
+  const values = (k: number) => Array.from({ length: 12 }, (_, i) => i + k);
+
+  it('writes the picked cells at once and the rest on flushValues, with their labels', () => {
+    const g = layer();
+    expect(drawCells(g, layout.cells, paint(values(0)))).toBe(0);
+    const shown = new OnScreen();
+    shown.band = { top: 0, bottom: layout.cells[6].y }; // the first two rows meet it
+    const left = drawCells(g, layout.cells, paint(values(100)), (c) =>
+      shown.shows(c.y, layout.cell)
+    );
+    expect(left).toBe(6);
+    const cells = rects(g);
+    expect(cells.map((c) => c.getAttribute('data-value'))).toEqual([
+      ...['100', '101', '102', '103', '104', '105'],
+      ...['6', '7', '8', '9', '10', '11']
+    ]);
+    expect(cells[11].getAttribute('aria-label')).toBe('x[3, 2] = 11');
+    flushValues(g);
+    expect(cells.map((c) => c.getAttribute('data-value'))).toEqual(
+      values(100).map((v) => String(v))
+    );
+    expect(cells[11].getAttribute('aria-label')).toBe('x[3, 2] = 111');
+  });
+
+  it('a later change overtakes what waits: the latest values are written', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint(values(0)));
+    drawCells(g, layout.cells, paint(values(100)), () => false);
+    drawCells(g, layout.cells, paint(values(200)), () => false);
+    flushValues(g);
+    expect(rects(g)[11].getAttribute('data-value')).toBe('211');
+    flushValues(g); // nothing waits: a no-op
+    expect(rects(g)[11].getAttribute('data-value')).toBe('211');
+  });
+
+  it('new elements get every value at once', () => {
+    const g = layer();
+    expect(drawCells(g, layout.cells, paint(values(5)), () => false)).toBe(0);
+    expect(rects(g).every((c, i) => c.getAttribute('data-value') === String(i + 5))).toBe(true);
+  });
+});
+
+describe('OnScreen', () => {
+  it('counts everything as on screen until observed, then only rows meeting the band', () => {
+    const s = new OnScreen();
+    expect(s.any).toBe(true);
+    expect(s.shows(5000, 10)).toBe(true);
+    s.band = { top: 100, bottom: 300 };
+    expect([s.shows(0, 100), s.shows(0, 101), s.shows(299, 10), s.shows(300, 10)]).toEqual([
+      false,
+      true,
+      true,
+      false
+    ]);
+    s.band = null;
+    expect(s.any).toBe(false);
+    expect(s.shows(0, 1e6)).toBe(false);
+  });
+});

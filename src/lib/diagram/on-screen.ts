@@ -1,0 +1,46 @@
+/**
+ * Which part of a drawing is on screen or near it, as an IntersectionObserver last saw it. A
+ * parameter change draws that part in the frame that shows it and the rest in the next frame: the
+ * cells' `data-value`s (cell-grid.svelte.ts) and a canvas wholly off screen (CellCanvas.svelte).
+ * Before the first observation, and where IntersectionObserver is missing, all of it counts as on
+ * screen, so nothing is ever left undrawn.
+ */
+
+/** How far beyond the viewport still counts as on screen, in px: a short scroll finds it drawn. */
+export const NEAR_PX = 200;
+// A callback each time the visible share crosses a twentieth: the band is at most that stale.
+const THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
+
+export class OnScreen {
+  /** Rows near the screen, in the element's own px; null: none of it; undefined: not yet seen. */
+  band: { top: number; bottom: number } | null | undefined = undefined;
+
+  /** Follow `el` (the drawing's box); returns the function that stops. */
+  observe(el: Element): () => void {
+    if (typeof IntersectionObserver !== 'function') return () => {};
+    const io = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        const top = e.boundingClientRect.top;
+        this.band = e.isIntersecting
+          ? { top: e.intersectionRect.top - top, bottom: e.intersectionRect.bottom - top }
+          : null;
+      },
+      { rootMargin: `${NEAR_PX}px 0px`, threshold: THRESHOLDS }
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }
+
+  /** Is any of the drawing near the screen? */
+  get any(): boolean {
+    return this.band !== null;
+  }
+
+  /** Does the row from `y` to `y + h` (element px) meet the part near the screen? */
+  shows(y: number, h: number): boolean {
+    const b = this.band;
+    if (b === undefined) return true;
+    return b !== null && y < b.bottom && y + h > b.top;
+  }
+}
