@@ -59,7 +59,7 @@ interface LayerState {
   valueAttrs: Attr[];
   /** Last written value per cell, so unchanged cells are not touched. */
   values: string[];
-  /** Cells whose new value waits for `flushValues`, and what to write there. */
+  /** Cells whose new value waits for `flushValues`, and the data it comes from. */
   waiting: Uint8Array;
   latest: CellData | null;
   linked: Uint8Array;
@@ -162,10 +162,11 @@ export function drawCells(
   s.latest = p;
   let waiting = 0;
   for (let i = 0; i < cells.length; i++) {
-    if (!fresh && now && !now(cells[i])) {
-      s.waiting[i] = 1;
-      waiting++;
-    } else writeValue(s, i);
+    // Only a changed value waits: an unchanged one needs no write, now or later.
+    const wait = !fresh && !!now && !now(cells[i]) && writtenOf(p, cells[i].flat) !== s.values[i];
+    s.waiting[i] = wait ? 1 : 0;
+    if (wait) waiting++;
+    else writeValue(s, i);
   }
   relabel(s);
   return waiting;
@@ -179,16 +180,18 @@ export function flushValues(layer: SVGGElement): void {
   relabel(s);
 }
 
-/** Write cell `i`'s value from the latest data if it changed (the label depends on the mask too). */
+/** What a cell's label depends on: its value, and whether it is masked. */
+const writtenOf = (p: CellData, flat: number) =>
+  p.masked?.(flat) ? `${p.data[flat]}|m` : String(p.data[flat]);
+
+/** Write cell `i`'s value from the latest data if it changed. */
 function writeValue(s: LayerState, i: number): void {
   s.waiting[i] = 0;
   const p = s.latest as CellData;
-  const flat = s.cells[i].flat;
-  const value = String(p.data[flat]);
-  const written = p.masked?.(flat) ? `${value}|m` : value;
+  const written = writtenOf(p, s.cells[i].flat);
   if (written === s.values[i]) return;
   s.values[i] = written;
-  s.valueAttrs[i].value = value;
+  s.valueAttrs[i].value = String(p.data[s.cells[i].flat]);
   s.labels?.mark(i);
 }
 
@@ -203,11 +206,6 @@ function relabel(s: LayerState): void {
     s.active
   );
 }
-
-/** What the keys do in a tensor grid (see grid-keys.ts), as its description for screen readers. */
-export const GRID_KEYS =
-  'Arrow keys move between cells; Home and End go to the ends of a row, Control+Home and ' +
-  'Control+End to the first and last cell; Page Up and Page Down move to the previous or next slice.';
 
 /** The cells' `masked` predicate from a view's mask (1 = masked), null without one. */
 export function maskedBy(mask: ArrayLike<number> | undefined): ((flat: number) => boolean) | null {

@@ -7,6 +7,11 @@
  * Home/End the row's first/last cell; Ctrl+Home/End the first/last cell of the tensor;
  * PageUp/PageDown the same row and column in the previous/next slice (facet).
  */
+/** What the keys do in a tensor grid (see grid-keys.ts), as its description for screen readers. */
+export const GRID_KEYS =
+  'Arrow keys move between cells; Home and End go to the ends of a row, Control+Home and ' +
+  'Control+End to the first and last cell; Page Up and Page Down move to the previous or next slice.';
+
 export interface GridShape {
   /** Cells drawn, all slices together. */
   count: number;

@@ -52,6 +52,14 @@ describe('cells on screen first', () => {
     expect(rects(g)[11].getAttribute('data-value')).toBe('211');
   });
 
+  it('only changed cells wait: a redraw with the same values leaves nothing for the next frame', () => {
+    const g = layer();
+    drawCells(g, layout.cells, paint(values(0)));
+    expect(drawCells(g, layout.cells, paint(values(0)), () => false)).toBe(0);
+    const half = values(0).map((v, i) => (i < 6 ? v : v + 50));
+    expect(drawCells(g, layout.cells, paint(half), () => false)).toBe(6);
+  });
+
   it('new elements get every value at once', () => {
     const g = layer();
     expect(drawCells(g, layout.cells, paint(values(5)), () => false)).toBe(0);
