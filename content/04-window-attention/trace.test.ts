@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { linesOf } from '$lib/trace/listing';
-import { traceWindowAttention } from './trace';
+import { previewWindowAttention, traceWindowAttention } from './trace';
 
 const p = { B: 1, H: 8, W: 8, C: 6, window_size: 4, num_heads: 2, seed: 0 };
 const view = (t: ReturnType<typeof traceWindowAttention>, step: string, name: string) =>
@@ -66,5 +66,42 @@ describe('traceWindowAttention', () => {
       0
     );
     expect(logits.snap.data[f]).toBeCloseTo(dot, 5);
+  });
+
+  it('the preview on step 1 draws the same x and qkv_linear and lists the same steps, no leaks', () => {
+    const full = traceWindowAttention({ ...p, seed: 3 });
+    const counts: number[] = [];
+    const before = tf.memory().numTensors;
+    const preview = previewWindowAttention({ ...p, seed: 3 }, (count) => (counts.push(count), 0));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(counts).toEqual([full.steps.length]);
+    expect(preview.steps.map((s) => s.id)).toEqual(full.steps.map((s) => s.id));
+    expect(preview.steps.map((s) => s.title)).toEqual(full.steps.map((s) => s.title));
+    expect(preview.steps[0].explain).toBe(full.steps[0].explain);
+    // The softmax step's measured deviation is not claimed before it is measured.
+    expect(preview.steps[7].explain).toContain('(measuring…)');
+    expect(full.steps[7].explain).toMatch(/largest deviation here \d\.\de[-+]\d+/);
+    const [x, lin] = preview.steps[0].tensors;
+    expect(preview.steps[0].tensors.map((v) => v.name)).toEqual(['x', 'qkv_linear']);
+    for (const v of [x, lin]) {
+      const want = view(full, 'linear', v.name);
+      expect(v.snap.shape).toEqual(want.snap.shape);
+      // linear(x) itself, and the complete trace's qkv read back through the permute: equal floats.
+      expect(Array.from(v.snap.data)).toEqual(Array.from(want.snap.data));
+      expect(v.provenance).toEqual(want.provenance);
+      expect(v.guides).toEqual(want.guides);
+    }
+    expect(preview.steps.slice(1).every((s) => s.tensors.length === 0)).toBe(true);
+  });
+
+  it('on any other step the preview is the complete trace', () => {
+    const full = traceWindowAttention(p);
+    const preview = previewWindowAttention(p, () => 5);
+    expect(preview.steps.map((s) => s.tensors.map((v) => v.name))).toEqual(
+      full.steps.map((s) => s.tensors.map((v) => v.name))
+    );
+    expect(Array.from(view(preview as typeof full, 'qk', 'attn_qk').snap.data)).toEqual(
+      Array.from(view(full, 'qk', 'attn_qk').snap.data)
+    );
   });
 });

@@ -2,10 +2,11 @@
  * The /window-attention trace: x [B_, N, C] → qkv Linear → reshape → permute → q, k, v → q·scale →
  * q @ kᵀ → + relative position bias → softmax → @ v → transpose/reshape → proj. Runs the tensor
  * core's `windowAttention` (microsoft/Swin-Transformer `WindowAttention.forward`) on seeded windows,
- * and the same reshape/permute/broadcast on index tensors for the hover links.
+ * and the same reshape/permute/broadcast on index tensors for the hover links. The preview draws
+ * the first step's x and qkv_linear without the rest of the forward pass.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { snapshot, windowAttention, windowPartition } from '$lib/tensor';
+import { linear, snapshot, windowAttention, windowPartition } from '$lib/tensor';
 import tsSource from '$lib/tensor/window-attention.ts?raw';
 import pySource from '../../scripts/golden/swin.py?raw';
 import { listing } from '$lib/trace/listing';
@@ -13,6 +14,7 @@ import { scoped } from '$lib/trace/scoped';
 import type { GridSpec, Step, Trace, TensorView } from '$lib/trace/types';
 import { channelDestinations, windowAttentionLinks, type ChannelDestination } from './links';
 import { seededNormal } from '$lib/tensor/random';
+import { sizesOf, windowAttentionStepTexts, type WindowAttentionSizes } from './steps';
 
 export { channelDestinations, type ChannelDestination } from './links';
 
@@ -43,24 +45,74 @@ export type WindowAttentionTrace = Trace & {
 
 const rows2: GridSpec = { rows: 2, cols: 3, facets: [0, 1] };
 
-export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAttentionTrace {
+/** The page's seeded windows x [B_, N, C] and weights. Call inside a tfjs scope. */
+function pageInputs(p: WindowAttentionTraceParams, s: WindowAttentionSizes) {
   const { B, H, W, C, seed } = p;
   const ws = p.window_size;
-  const heads = p.num_heads;
-  const N = ws * ws;
-  const d = C / heads;
-  const B_ = B * (H / ws) * (W / ws);
+  const img = seededNormal([B, H, W, C], seed, 0, 1);
+  const x = tf.reshape(windowPartition(img, ws), [s.B_, s.N, C]);
+  const rnd = (shape: number[], k: number, std: number) => seededNormal(shape, seed + k, 0, std);
+  const qkvWeight = rnd([3 * C, C], 1, C ** -0.5);
+  const qkvBias = rnd([3 * C], 2, 0.1);
+  return { x, qkvWeight, qkvBias, rnd };
+}
+
+/** Step 1's tensors: the windows x and the qkv Linear's output, linked token by token. */
+function firstStepViews(
+  x: tf.Tensor,
+  qkvLin: tf.Tensor,
+  tokenIds: (c: number) => Int32Array,
+  C: number
+): TensorView[] {
+  return [
+    { name: 'x', snap: snapshot(x), dims: ['B_', 'N', 'C'], provenance: tokenIds(C) },
+    {
+      name: 'qkv_linear',
+      snap: snapshot(qkvLin),
+      dims: ['B_', 'N', '3C'],
+      provenance: tokenIds(3 * C),
+      guides: { every: C }
+    }
+  ];
+}
+
+/**
+ * The frame that shows a change on step 1 (the default): x and qkv = Linear(C, 3C), the forward
+ * pass's first line (the tensor core's own `linear`), and every step's title and explanation.
+ * The other steps show tensors of the whole forward pass, so there the preview is the complete
+ * trace. The complete trace follows after the frame (see figure-run.svelte.ts).
+ */
+export function previewWindowAttention(
+  p: WindowAttentionTraceParams,
+  stepAt: (count: number) => number
+): Trace {
+  const s = sizesOf(p);
+  const texts = windowAttentionStepTexts(s, null);
+  if (stepAt(texts.length) !== 0) return traceWindowAttention(p);
+  return scoped(() => {
+    const { x, qkvWeight, qkvBias } = pageInputs(p, s);
+    const { tokenIds } = windowAttentionLinks(s.B_, s.N, s.C, s.heads);
+    const first = firstStepViews(x, linear(x, qkvWeight, qkvBias), tokenIds, s.C);
+    return {
+      steps: texts.map((t, i) => ({ ...t, tensors: i === 0 ? first : [] })),
+      listings: windowAttentionListings
+    };
+  });
+}
+
+export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAttentionTrace {
+  const s = sizesOf(p);
+  const { B_, N, C, heads, d } = s;
+  const ws = p.window_size;
   const R = (2 * ws - 1) ** 2;
 
   return scoped(() => {
-    const img = seededNormal([B, H, W, C], seed, 0, 1);
-    const x = tf.reshape(windowPartition(img, ws), [B_, N, C]);
-    const rnd = (shape: number[], k: number, std: number) => seededNormal(shape, seed + k, 0, std);
+    const { x, qkvWeight, qkvBias, rnd } = pageInputs(p, s);
     const r = windowAttention(x, {
       numHeads: heads,
       windowSize: [ws, ws],
-      qkvWeight: rnd([3 * C, C], 1, C ** -0.5),
-      qkvBias: rnd([3 * C], 2, 0.1),
+      qkvWeight,
+      qkvBias,
       projWeight: rnd([C, C], 3, C ** -0.5),
       projBias: rnd([C], 4, 0.1),
       relativePositionBiasTable: rnd([R, heads], 5, 1)
@@ -119,116 +171,66 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       worst = Math.max(worst, Math.abs(sum - 1));
     }
     const scale = d ** -0.5;
-    const steps: Step[] = [
-      {
-        id: 'linear',
-        title: 'qkv = Linear(C, 3C)',
-        explain: `The ${B_} windows of ${N} tokens enter as x [B_, N, C]. One Linear maps each token's ${C} channels to ${3 * C}: q, k and v for every head, for every token — exactly as many as global attention computes.`,
-        tensors: [xView('x', x), qkvLinView(tokenIds(3 * C))]
-      },
-      {
-        id: 'reshape',
-        title: `reshape(B_, N, 3, ${heads}, ${d})`,
-        explain: `The ${3 * C} channels are read as (3, num_heads, head_dim) = (3, ${heads}, ${d}): channel s·C + h·d + e is (which of q/k/v, head, dim). The last axis is C // num_heads = ${d}.`,
-        tensors: [
-          {
-            ...qkvLinView(tokenIds(3 * C)),
-            viewShape: { sizes: [B_, N, 3, heads, d], dims: ['B_', 'N', '3', 'heads', 'head_dim'] }
-          }
-        ]
-      },
-      {
-        id: 'permute',
-        title: 'permute(2, 0, 3, 1, 4)',
-        explain: `Moves (3, heads) in front of the tokens: [3, B_, heads, N, head_dim] = [3, ${B_}, ${heads}, ${N}, ${d}]. Hover a channel of qkv_linear to see where it goes.`,
-        tensors: [qkvLinView(links.qkvLinearIds()), qkvView]
-      },
-      {
-        id: 'split',
-        title: 'q, k, v = qkv[0], qkv[1], qkv[2]',
-        explain: `Indexing the first axis gives three tensors of [B_, heads, N, head_dim] = [${B_}, ${heads}, ${N}, ${d}]: no copy, no compute.`,
-        tensors: [qkvView, qView, kView, vView]
-      },
-      {
-        id: 'scale',
-        title: 'q = q · scale',
-        explain: `scale = head_dim^−0.5 = ${d}^−0.5 = ${scale.toFixed(4)}, so the logits' spread does not grow with head_dim.`,
-        tensors: [v4('q', r.qScaled, qId, { caption: `q · ${scale.toFixed(4)}` })]
-      },
-      {
-        id: 'qk',
-        title: 'q @ kᵀ',
-        explain: `[B_, heads, N, head_dim] @ [B_, heads, head_dim, N] → [B_, heads, N, N] = [${B_}, ${heads}, ${N}, ${N}]: head_dim = ${d} is summed away. Hover a logit: its q row and k row (a column of kᵀ) light up.`,
-        tensors: [v4('q', r.qScaled, qId), kView, qkView]
-      },
-      {
-        id: 'bias',
-        title: '+ relative_position_bias',
-        explain: `The bias [heads, N, N] is broadcast over the ${B_} windows (unsqueeze(0)): every window adds the same bias, per head.`,
-        tensors: [
-          { ...qkView, linksOf: (f) => [biasedIds[f]], provenance: biasedIds },
-          {
-            name: 'relative_position_bias',
-            snap: snapshot(r.relBias),
-            dims: ['heads', 'N (query)', 'N (key)'],
-            provenance: biasIds
-          },
-          {
-            name: 'attn_biased',
-            snap: snapshot(r.attnBiased),
-            dims: nnDims,
-            provenance: biasedIds,
-            grid: rows2
-          }
-        ]
-      },
-      {
-        id: 'softmax',
-        title: 'softmax(-1)',
-        explain: `Softmax over the keys: every row of attn sums to 1 (largest deviation here ${worst.toExponential(1)}). Hover a row.`,
-        tensors: [
-          {
-            name: 'attn_biased',
-            snap: snapshot(r.attnBiased),
-            dims: nnDims,
-            provenance: rowIds,
-            grid: rows2
-          },
-          { name: 'attn', snap: attnData, dims: nnDims, provenance: rowIds, grid: rows2 }
-        ]
-      },
-      {
-        id: 'av',
-        title: 'attn @ v',
-        explain: `[B_, heads, N, N] @ [B_, heads, N, head_dim] → [${B_}, ${heads}, ${N}, ${d}]: each output is a weighted mix of the ${N} value vectors of its window and head; channels never mix here.`,
-        tensors: [
-          { name: 'attn', snap: attnData, dims: nnDims, provenance: rowIds, grid: rows2 },
-          vView,
-          v4('heads_out', r.headsOut, hoIds, { linksOf: links.headsOutLinks })
-        ]
-      },
-      {
-        id: 'merge',
-        title: `transpose(1, 2).reshape(B_, N, ${C})`,
-        explain: `Heads are put side by side per token: channel h·${d} + e of token n is head h's output e.`,
-        tensors: [
-          v4('heads_out', r.headsOut, hoIds),
-          {
-            name: 'merged',
-            snap: snapshot(r.merged),
-            dims: ['B_', 'N', 'C'],
-            provenance: mergedIds,
-            guides: { every: d }
-          }
-        ]
-      },
-      {
-        id: 'proj',
-        title: 'x = proj(x)',
-        explain: `A last Linear(C, C) mixes the heads' channels, token by token; the output has the input's shape [${B_}, ${N}, ${C}].`,
-        tensors: [xView('merged', r.merged), xView('x_out', r.out)]
-      }
+    // Each step's tensors, in the order of windowAttentionStepTexts.
+    const tensors: TensorView[][] = [
+      firstStepViews(x, qkvLin, tokenIds, C),
+      [
+        {
+          ...qkvLinView(tokenIds(3 * C)),
+          viewShape: { sizes: [B_, N, 3, heads, d], dims: ['B_', 'N', '3', 'heads', 'head_dim'] }
+        }
+      ],
+      [qkvLinView(links.qkvLinearIds()), qkvView],
+      [qkvView, qView, kView, vView],
+      [v4('q', r.qScaled, qId, { caption: `q · ${scale.toFixed(4)}` })],
+      [v4('q', r.qScaled, qId), kView, qkView],
+      [
+        { ...qkView, linksOf: (f) => [biasedIds[f]], provenance: biasedIds },
+        {
+          name: 'relative_position_bias',
+          snap: snapshot(r.relBias),
+          dims: ['heads', 'N (query)', 'N (key)'],
+          provenance: biasIds
+        },
+        {
+          name: 'attn_biased',
+          snap: snapshot(r.attnBiased),
+          dims: nnDims,
+          provenance: biasedIds,
+          grid: rows2
+        }
+      ],
+      [
+        {
+          name: 'attn_biased',
+          snap: snapshot(r.attnBiased),
+          dims: nnDims,
+          provenance: rowIds,
+          grid: rows2
+        },
+        { name: 'attn', snap: attnData, dims: nnDims, provenance: rowIds, grid: rows2 }
+      ],
+      [
+        { name: 'attn', snap: attnData, dims: nnDims, provenance: rowIds, grid: rows2 },
+        vView,
+        v4('heads_out', r.headsOut, hoIds, { linksOf: links.headsOutLinks })
+      ],
+      [
+        v4('heads_out', r.headsOut, hoIds),
+        {
+          name: 'merged',
+          snap: snapshot(r.merged),
+          dims: ['B_', 'N', 'C'],
+          provenance: mergedIds,
+          guides: { every: d }
+        }
+      ],
+      [xView('merged', r.merged), xView('x_out', r.out)]
     ];
+    const steps: Step[] = windowAttentionStepTexts(s, worst).map((t, i) => ({
+      ...t,
+      tensors: tensors[i]
+    }));
     const channels = channelDestinations(
       qkvPermIds.map((v) => v - links.QKV),
       qkvPerm.shape

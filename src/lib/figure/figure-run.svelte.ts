@@ -23,9 +23,11 @@ export interface Engine {
   /**
    * A cheaper trace of the same values for the frame that shows a change: the visible steps'
    * tensors without the live checks or experiments. `trace` then runs after that frame, in idle
-   * time, and replaces it. Without a preview, `trace` runs in the frame.
+   * time, and replaces it. Without a preview, `trace` runs in the frame. `stepAt(count)` is the
+   * step on show (0-based) for a trace of `count` steps, so a preview may compute only that step's
+   * tensors; it must still return every step (titles and explanations).
    */
-  preview?: (values: ParamValues) => Trace;
+  preview?: (values: ParamValues, stepAt: (count: number) => number) => Trace;
   /**
    * Draw the figure's extras (detail views, live checks) one idle period after the step's tensors,
    * for figures whose extras would not fit in the frame with them. Without it they draw together.
@@ -75,9 +77,12 @@ export class FigureRun {
       return this.#background?.key === this.key
         ? this.#background
         : { trace: null, error: null, busy: true };
-    if (!engine.preview) return timed(engine.trace, this.values);
+    const preview = engine.preview;
+    if (!preview) return timed(engine.trace, this.values);
     if (this.#complete?.key === this.key) return this.#complete;
-    return { ...timed(engine.preview, this.values), partial: true };
+    // Reading the step here makes a step change before the complete trace re-run the preview.
+    const stepAt = (count: number) => this.#figure().stepOf(count).index;
+    return { ...timed((v) => preview(v, stepAt), this.values), partial: true };
   });
   trace = $derived(this.result.trace);
   /** The trace the extras show: the last complete one, one idle period behind `trace`. */
