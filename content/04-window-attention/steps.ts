@@ -3,6 +3,7 @@
  * marker), title and the sentence that explains each, written from the run's sizes. Kept apart
  * from the tensors so the preview (step 1's tensors only) and the complete trace say the same.
  */
+import type { StepText } from '$lib/trace/types';
 
 /** The sizes of one run: B_ windows of N tokens, C channels, `heads` heads of `d` = C / heads. */
 export interface WindowAttentionSizes {
@@ -30,12 +31,6 @@ export function sizesOf(p: {
     heads: p.num_heads,
     d: p.C / p.num_heads
   };
-}
-
-export interface StepText {
-  id: string;
-  title: string;
-  explain: string;
 }
 
 /**

@@ -11,7 +11,8 @@ import tsSource from '$lib/tensor/window-attention.ts?raw';
 import pySource from '../../scripts/golden/swin.py?raw';
 import { listing } from '$lib/trace/listing';
 import { scoped } from '$lib/trace/scoped';
-import type { GridSpec, Step, Trace, TensorView } from '$lib/trace/types';
+import { onlyStep, withTensors } from '$lib/trace/step-texts';
+import type { GridSpec, Trace, TensorView } from '$lib/trace/types';
 import { channelDestinations, windowAttentionLinks, type ChannelDestination } from './links';
 import { seededNormal } from '$lib/tensor/random';
 import { sizesOf, windowAttentionStepTexts, type WindowAttentionSizes } from './steps';
@@ -94,7 +95,7 @@ export function previewWindowAttention(
     const { tokenIds } = windowAttentionLinks(s.B_, s.N, s.C, s.heads);
     const first = firstStepViews(x, linear(x, qkvWeight, qkvBias), tokenIds, s.C);
     return {
-      steps: texts.map((t, i) => ({ ...t, tensors: i === 0 ? first : [] })),
+      steps: onlyStep(texts, 0, first),
       listings: windowAttentionListings
     };
   });
@@ -227,10 +228,7 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       ],
       [xView('merged', r.merged), xView('x_out', r.out)]
     ];
-    const steps: Step[] = windowAttentionStepTexts(s, worst).map((t, i) => ({
-      ...t,
-      tensors: tensors[i]
-    }));
+    const steps = withTensors(windowAttentionStepTexts(s, worst), tensors);
     const channels = channelDestinations(
       qkvPermIds.map((v) => v - links.QKV),
       qkvPerm.shape

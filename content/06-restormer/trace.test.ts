@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { mdta } from '$lib/tensor';
 import { linesOf } from '$lib/trace/listing';
-import { restormerListings, traceRestormer } from './trace';
+import { previewRestormer, restormerListings, traceRestormer } from './trace';
 import { restormerFacts, restormerParameterCount } from './facts';
 
 const params = { C: 8, H: 6, W: 5, num_heads: 2, ffn_expansion_factor: 2.66, seed: 0 };
@@ -109,5 +109,33 @@ describe('restormer facts', () => {
     expect(f.geluPos).toBe('0.8413');
     expect(f.outShape).toBe('(1, 8, 6, 5)');
     expect(f.params).toBe('26,126,644');
+  });
+
+  it('the preview on step 1 draws the same x and norm1 and lists the same steps, no leaks', () => {
+    const full = traceRestormer({ ...params, seed: 4 });
+    const counts: number[] = [];
+    const before = tf.memory().numTensors;
+    const preview = previewRestormer({ ...params, seed: 4 }, (n) => (counts.push(n), 0));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(counts).toEqual([STEPS.length]);
+    expect(preview.steps.map((s) => [s.id, s.title, s.explain])).toEqual(
+      full.steps.map((s) => [s.id, s.title, s.explain])
+    );
+    expect(preview.steps[0].tensors.map((v) => v.name)).toEqual(['x', 'norm1']);
+    for (const v of preview.steps[0].tensors) {
+      const want = find(full, 'norm1', v.name);
+      expect(v.snap.shape).toEqual(want.snap.shape);
+      expect(Array.from(v.snap.data)).toEqual(Array.from(want.snap.data));
+      expect(v.caption).toBe(want.caption);
+    }
+    expect(preview.steps.slice(1).every((s) => s.tensors.length === 0)).toBe(true);
+    expect('costs' in preview).toBe(false);
+  });
+
+  it('on any other step the preview is the complete trace', () => {
+    const preview = previewRestormer(params, () => 7);
+    expect(
+      Array.from(find(preview as ReturnType<typeof traceRestormer>, 'softmax', 'attn').snap.data)
+    ).toEqual(Array.from(find(traceRestormer(params), 'softmax', 'attn').snap.data));
   });
 });

@@ -47,6 +47,9 @@ export interface Step {
   tensors: TensorView[];
 }
 
+/** A step as the stepper lists it, before its tensors are known (see step-texts.ts). */
+export type StepText = Omit<Step, 'tensors'>;
+
 export interface Trace {
   steps: Step[];
   listings: Listing[];
