@@ -53,6 +53,28 @@ describe('drawCells', () => {
     expect(after[5].getAttribute('aria-label')).toBe('x[1, 2] = 9');
   });
 
+  it('writes a value only when it changed: NaN stays NaN, a mask flip counts', () => {
+    const g = layer();
+    const mask = new Set<number>();
+    const at = (data: number[]) => paint(data, { masked: (f) => mask.has(f) });
+    drawCells(g, layout.cells, at([NaN, 0, 2, 3, 4, 5]));
+    const cells = rects(g);
+    expect(cells[0].getAttribute('data-value')).toBe('NaN');
+    // Marks that only a write would replace (through the Attr node, as drawCells writes).
+    for (const c of cells) c.getAttributeNode('data-value')!.value = 'untouched';
+    mask.add(2);
+    drawCells(g, layout.cells, at([NaN, 1, 2, 3, 4, 7]));
+    expect(cells.map((c) => c.getAttribute('data-value'))).toEqual([
+      'untouched',
+      '1',
+      '2', // masked now: rewritten, and its label says so
+      'untouched',
+      'untouched',
+      '7'
+    ]);
+    expect(cells[2].getAttribute('aria-label')).toBe('x[0, 2] = 2, masked');
+  });
+
   it('rebuilds for a new layout and keeps the linked cells outlined', () => {
     const g = layer();
     drawCells(g, layout.cells, paint([0, 1, 2, 3, 4, 5]));

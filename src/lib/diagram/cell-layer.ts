@@ -19,6 +19,7 @@
  * 3,840, many below the fold. Labels: cell-labels.ts.
  */
 import { CellLabels, cellLabel } from './cell-labels';
+import { gridRows } from './grid-rows';
 
 export { cellLabel, LABELS_IN_FRAME } from './cell-labels';
 
@@ -57,8 +58,12 @@ interface LayerState {
   rects: SVGRectElement[];
   /** Each cell's data-value Attr (writing its value skips the lookup by name). */
   valueAttrs: Attr[];
-  /** Last written value per cell, so unchanged cells are not touched. */
-  values: string[];
+  /**
+   * Last written value per cell and how (0 never, 1 plain, 2 masked), so unchanged cells are not
+   * touched. Numbers, not strings: String() of a float costs ~0.2 µs, and thousands are compared.
+   */
+  shown: Float64Array;
+  shownAs: Uint8Array;
   /** Cells whose new value waits for `flushValues`, and the data it comes from. */
   waiting: Uint8Array;
   latest: CellData | null;
@@ -74,25 +79,6 @@ const states = new WeakMap<SVGGElement, LayerState>();
 // The labels name the tensor and format by dtype, so those rebuild the cells too.
 const madeFor = (p: CellData) =>
   `${p.name}|${p.dtype}|${p.size}|${p.focusable}|${p.first ?? 0}|${p.cols}|${p.groups?.join('\u0000')}`;
-
-function group(role: string, children: readonly Element[], label?: string): SVGGElement {
-  const g = document.createElementNS(SVG, 'g');
-  g.setAttribute('role', role);
-  if (label) g.setAttribute('aria-label', label);
-  g.append(...children);
-  return g;
-}
-
-/** Focusable cells in rows of `cols`, the rows in one rowgroup per label of `groups`. */
-function gridRows(rects: readonly SVGRectElement[], p: CellData): SVGGElement[] {
-  const cols = Math.max(1, p.cols ?? rects.length);
-  const rows: SVGGElement[] = [];
-  for (let k = 0; k < rects.length; k += cols) rows.push(group('row', rects.slice(k, k + cols)));
-  const labels = p.groups ?? [];
-  if (labels.length === 0) return rows;
-  const per = Math.ceil(rows.length / labels.length);
-  return labels.map((label, k) => group('rowgroup', rows.slice(k * per, (k + 1) * per), label));
-}
 
 function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): LayerState {
   const rects: SVGRectElement[] = [];
@@ -122,7 +108,8 @@ function build(layer: SVGGElement, cells: readonly CellPlace[], p: CellData): La
     focusable: p.focusable,
     rects,
     valueAttrs: rects.map((r) => r.getAttributeNode('data-value') as Attr),
-    values: new Array<string>(n).fill('\u0000'),
+    shown: new Float64Array(n),
+    shownAs: new Uint8Array(n),
     waiting: new Uint8Array(n),
     latest: null,
     linked: new Uint8Array(n),
@@ -163,7 +150,7 @@ export function drawCells(
   let waiting = 0;
   for (let i = 0; i < cells.length; i++) {
     // Only a changed value waits: an unchanged one needs no write, now or later.
-    const wait = !fresh && !!now && !now(cells[i]) && writtenOf(p, cells[i].flat) !== s.values[i];
+    const wait = !fresh && !!now && !now(cells[i]) && !isShown(s, p, i);
     s.waiting[i] = wait ? 1 : 0;
     if (wait) waiting++;
     else writeValue(s, i);
@@ -180,18 +167,24 @@ export function flushValues(layer: SVGGElement): void {
   relabel(s);
 }
 
-/** What a cell's label depends on: its value, and whether it is masked. */
-const writtenOf = (p: CellData, flat: number) =>
-  p.masked?.(flat) ? `${p.data[flat]}|m` : String(p.data[flat]);
+/** What a cell's attribute and label show: its value, and whether it is masked (1 plain, 2 masked). */
+const shownAsOf = (p: CellData, flat: number) => (p.masked?.(flat) ? 2 : 1);
+
+/** Cell `i` already shows what `p` holds for it. */
+function isShown(s: LayerState, p: CellData, i: number): boolean {
+  const flat = s.cells[i].flat;
+  return s.shownAs[i] === shownAsOf(p, flat) && Object.is(s.shown[i], p.data[flat]);
+}
 
 /** Write cell `i`'s value from the latest data if it changed. */
 function writeValue(s: LayerState, i: number): void {
   s.waiting[i] = 0;
   const p = s.latest as CellData;
-  const written = writtenOf(p, s.cells[i].flat);
-  if (written === s.values[i]) return;
-  s.values[i] = written;
-  s.valueAttrs[i].value = String(p.data[s.cells[i].flat]);
+  if (isShown(s, p, i)) return;
+  const flat = s.cells[i].flat;
+  s.shown[i] = p.data[flat];
+  s.shownAs[i] = shownAsOf(p, flat);
+  s.valueAttrs[i].value = String(p.data[flat]);
   s.labels?.mark(i);
 }
 
