@@ -6,8 +6,13 @@
  * screen, so nothing is ever left undrawn.
  */
 
-/** How far beyond the viewport still counts as on screen, in px: a short scroll finds it drawn. */
-export const NEAR_PX = 200;
+/**
+ * How far beyond the viewport still counts as on screen, in px: a canvas this close below the
+ * fold is painted with the frame, so a scroll under way finds it current. Kept small, because
+ * every `data-value` in the band is written in the frame (1–2 µs each): at 200 px
+ * /ttsr-search-transfer wrote ~500 more of them, all off screen.
+ */
+export const NEAR_PX = 48;
 // A callback each time the visible share crosses a twentieth: the band is at most that stale.
 const THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
