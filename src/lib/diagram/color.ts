@@ -28,7 +28,7 @@ export function valueScale(data: ArrayLike<number>): ValueScale {
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   if (lo < 0 && hi > 0) {
     const m = Math.max(-lo, hi);
-    // PuOr runs orange → purple; reverse it so negative is purple and positive orange.
+    // d3 runs PuOr from purple (0) to orange (1); reversed, negative is orange and positive purple.
     const s = scaleDiverging((t: number) => interpolatePuOr(1 - t)).domain([-m, 0, m]);
     const lut = puOrTable();
     const last = lut.length - 1;
