@@ -48,16 +48,23 @@ export const restormerListings = [
   ])
 ];
 
+/** The block's WithBias LayerNorms at their initial values (weight 1, bias 0). */
+function blockNorms(C: number) {
+  return {
+    norm1Weight: tf.ones([C]),
+    norm1Bias: tf.zeros([C]),
+    norm2Weight: tf.ones([C]),
+    norm2Bias: tf.zeros([C])
+  };
+}
+
 function randomBlock(p: RestormerParams) {
   const { C, num_heads: heads, seed } = p;
   const hidden = hiddenFeatures(C, p.ffn_expansion_factor);
   const r = (shape: number[], k: number, std: number) => seededNormal(shape, seed * 37 + k, 0, std);
   return {
     layerNormType: 'WithBias' as const,
-    norm1Weight: tf.ones([C]),
-    norm1Bias: tf.zeros([C]),
-    norm2Weight: tf.ones([C]),
-    norm2Bias: tf.zeros([C]),
+    ...blockNorms(C),
     attn: {
       numHeads: heads,
       qkvWeight: r([3 * C, C, 1, 1], 1, 1 / Math.sqrt(C)),
@@ -83,7 +90,8 @@ const norm1View = (norm1: tf.Tensor) =>
 
 /**
  * The frame that shows a change on step 1 (the default): x and norm1, the block's first line (the
- * tensor core's own layerNormChannels with the block's norm1 weights). Every other step shows
+ * tensor core's own layerNormChannels with the block's norm1 weights; the random conv weights are
+ * not needed yet). Every other step shows
  * tensors of the whole block, so there the preview is the complete trace, which follows after
  * the frame in any case (see figure-run.svelte.ts).
  */
@@ -92,7 +100,7 @@ export function previewRestormer(p: RestormerParams, stepAt: (count: number) => 
   if (stepAt(texts.length) !== 0) return traceRestormer(p);
   const steps = scoped(() => {
     const x = seededNormal([1, p.C, p.H, p.W], p.seed, 0, 1);
-    const { norm1Weight, norm1Bias } = randomBlock(p);
+    const { norm1Weight, norm1Bias } = blockNorms(p.C);
     return onlyStep(texts, 0, [
       view('x', x, chw),
       norm1View(layerNormChannels(x, norm1Weight, norm1Bias))
