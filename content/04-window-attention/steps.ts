@@ -1,9 +1,10 @@
 /**
- * The ten steps of /window-attention as the stepper lists them: id (the code lines' `@step`
+ * The eleven steps of /window-attention as the stepper lists them: id (the code lines' `@step`
  * marker), title and the sentence that explains each, written from the run's sizes. Kept apart
  * from the tensors so the preview (step 1's tensors only) and the complete trace say the same.
  */
 import type { StepText } from '$lib/trace/types';
+import type { WindowAttentionTraceParams } from './trace';
 
 /** The sizes of one run: B_ windows of N tokens, C channels, `heads` heads of `d` = C / heads. */
 export interface WindowAttentionSizes {
@@ -15,14 +16,7 @@ export interface WindowAttentionSizes {
 }
 
 /** The sizes of the page's run from its parameters (validated: divisible, see params.ts). */
-export function sizesOf(p: {
-  B: number;
-  H: number;
-  W: number;
-  C: number;
-  window_size: number;
-  num_heads: number;
-}): WindowAttentionSizes {
+export function sizesOf(p: Omit<WindowAttentionTraceParams, 'seed'>): WindowAttentionSizes {
   const ws = p.window_size;
   return {
     B_: p.B * (p.H / ws) * (p.W / ws),
