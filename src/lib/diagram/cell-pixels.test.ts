@@ -77,6 +77,11 @@ describe('paintLattice', () => {
       Array.from(new Uint8Array(new Uint32Array([pixelColour(c)]).buffer));
     expect(bytes('rgb(12, 34, 56)')).toEqual([12, 34, 56, 255]);
     expect(bytes('#0c2238')).toEqual([12, 34, 56, 255]);
+    expect(bytes('rgb(12,34,56)')).toEqual([12, 34, 56, 255]);
+    expect(bytes('#0C2238')).toEqual([12, 34, 56, 255]);
+    // Other forms go through d3.color: named colours, alpha.
+    expect(bytes('steelblue')).toEqual([70, 130, 180, 255]);
+    expect(bytes('rgba(12, 34, 56, 0.5)')).toEqual([12, 34, 56, 128]);
     expect(bytes('not a colour')).toEqual([0, 0, 0, 0]);
   });
 });
