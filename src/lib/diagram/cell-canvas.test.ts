@@ -94,6 +94,31 @@ describe('paintCells', () => {
     }
   });
 
+  it('paints only the picked cells, each cleared first, and leaves the rest for later', () => {
+    const { canvas, ops } = recordingCanvas();
+    expect(paintCells(canvas, layout.cells, paint())).toBe(true);
+    ops.length = 0;
+    const top = (c: { y: number }) => c.y === layout.cells[0].y;
+    expect(paintCells(canvas, layout.cells, paint({ data: [4, 5, 6, 7] }), top)).toBe(false);
+    const s = layout.cell;
+    const clears = ops.filter((o) => o.op === 'clearRect').map((o) => o.args);
+    expect(clears).toEqual(layout.cells.filter(top).map((c) => [c.x, c.y, s, s]));
+    expect(ops.filter((o) => o.op === 'fillText').map((t) => t.args[0])).toEqual(['4', '5']);
+    ops.length = 0;
+    // The rest, in the next frame: the other row only.
+    paintCells(canvas, layout.cells, paint({ data: [4, 5, 6, 7] }), (c) => !top(c));
+    expect(ops.filter((o) => o.op === 'fillText').map((t) => t.args[0])).toEqual(['6', '7']);
+  });
+
+  it('a resized canvas is painted whole even when only some cells are picked', () => {
+    const { canvas, ops } = recordingCanvas();
+    expect(paintCells(canvas, layout.cells, paint(), () => false)).toBe(true);
+    expect(ops.filter((o) => o.op === 'clearRect').map((o) => o.args)).toEqual([
+      [0, 0, layout.width, layout.height]
+    ]);
+    expect(ops.filter((o) => o.op === 'fillRect')).toHaveLength(4);
+  });
+
   it('sets fillStyle once per distinct colour, not once per cell', () => {
     const { canvas, ops } = recordingCanvas();
     const big = gridLayout([4, 8], 'x');

@@ -81,24 +81,34 @@ function groupBy(keys: readonly string[]): Map<string, number[]> {
   return groups;
 }
 
-/** Paint `cells` onto `canvas` (resized to the drawing when needed). */
+/**
+ * Paint `cells` onto `canvas` (resized to the drawing when needed). With `only`, paint just the
+ * cells it picks, each cleared first (a cell's text stays inside its square), and return false;
+ * the caller paints the rest later. A resize clears the bitmap, so then every cell is painted and
+ * the answer is true: nothing is left for later.
+ */
 export function paintCells(
   canvas: HTMLCanvasElement,
-  cells: readonly CellPlace[],
-  p: CanvasPaint
-): void {
+  all: readonly CellPlace[],
+  p: CanvasPaint,
+  only?: (cell: CellPlace) => boolean
+): boolean {
   // The real ratio (1.25, 1.5 on many laptops), so text is as sharp as the SVG's was; capped so
   // a huge drawing never asks for a bitmap past what browsers allow (~16k px a side).
   const ratio = Math.min(globalThis.devicePixelRatio || 1, 16384 / Math.max(p.width, p.height, 1));
   const w = Math.ceil(p.width * ratio);
   const h = Math.ceil(p.height * ratio);
   // Assigning a size reallocates the bitmap, so only when it changes.
+  const resized = canvas.width !== w || canvas.height !== h;
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return true;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, p.width, p.height);
+  const part = !!only && !resized;
+  const cells = part ? all.filter(only) : all;
+  if (part) for (const c of cells) ctx.clearRect(c.x, c.y, p.size, p.size);
+  else ctx.clearRect(0, 0, p.width, p.height);
   const inner = p.size - 2 * p.gap;
   const linked = p.isLinked;
   const fills = cells.map((c) => {
@@ -139,4 +149,5 @@ export function paintCells(
       }
     }
   }
+  return !part;
 }
