@@ -6,10 +6,12 @@ import { defaultGrid, gridLayout } from './grid-layout';
 
 /** A canvas whose context keeps the last image put (happy-dom has no canvas rendering). */
 function imageCanvas() {
-  const put: { image: ImageData | null } = { image: null };
+  const put: { image: ImageData | null; made: number } = { image: null, made: 0 };
   const ctx = {
-    createImageData: (w: number, h: number) =>
-      ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }) as unknown as ImageData,
+    createImageData: (w: number, h: number) => (
+      put.made++,
+      { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) } as unknown as ImageData
+    ),
     putImageData: (image: ImageData) => (put.image = image)
   };
   const canvas = { width: 0, height: 0, getContext: () => ctx } as unknown as HTMLCanvasElement;
@@ -70,6 +72,25 @@ describe('paintLattice', () => {
     );
     expect(rgba(put.image!, 3)).toEqual(Array.from(faded));
     expect(rgba(put.image!, 3)).not.toEqual([0, 0, 255, 255]);
+  });
+
+  it('a canvas repainted on the same lattice reuses its ImageData; a new lattice makes one', () => {
+    const { cells } = gridLayout([2, 2], 'x', defaultGrid(2), { cell: 12 });
+    const [l] = lattices(cells, 12);
+    const { canvas, put } = imageCanvas();
+    const color = (v: number) => ['#000000', '#ff0000', '#00ff00', '#0000ff'][v];
+    paintLattice(canvas, cells, l, { data: [0, 1, 2, 3], color, isLinked: null });
+    paintLattice(canvas, cells, l, { data: [3, 2, 1, 0], color, isLinked: null });
+    expect(put.made).toBe(1);
+    expect(rgba(put.image!, 0)).toEqual([0, 0, 255, 255]);
+    const wider = gridLayout([2, 3], 'x', defaultGrid(2), { cell: 12 });
+    paintLattice(canvas, wider.cells, lattices(wider.cells, 12)[0], {
+      data: [0, 1, 2, 3, 0, 1],
+      color,
+      isLinked: null
+    });
+    expect(put.made).toBe(2);
+    expect([canvas.width, canvas.height]).toEqual([3, 2]);
   });
 
   it('pixelColour reads rgb() and hex alike, and an unreadable colour is transparent', () => {

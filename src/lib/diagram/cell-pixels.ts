@@ -101,6 +101,11 @@ export function pixelColour(fill: string): number {
   return px;
 }
 
+const images = new WeakMap<
+  HTMLCanvasElement,
+  { lattice: Lattice; image: ImageData; out: Uint32Array }
+>();
+
 /** Paint the cells of `lattice` onto `canvas`, one pixel each (resized when the lattice changes). */
 export function paintLattice(
   canvas: HTMLCanvasElement,
@@ -113,8 +118,14 @@ export function paintLattice(
   if (canvas.height !== rows) canvas.height = rows;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const image = ctx.createImageData(cols, rows);
-  const out = new Uint32Array(image.data.buffer);
+  // The same lattice writes the same pixels every time, so its ImageData is kept and reused: the
+  // pixels between its cells stay transparent from when it was made.
+  let kept = images.get(canvas);
+  if (kept?.lattice !== lattice) {
+    const image = ctx.createImageData(cols, rows);
+    images.set(canvas, (kept = { lattice, image, out: new Uint32Array(image.data.buffer) }));
+  }
+  const { image, out } = kept;
   const linked = p.isLinked;
   for (let k = 0; k < members.length; k++) {
     const flat = cells[members[k]].flat;
