@@ -162,3 +162,38 @@ test('the misconception notes are computed in the page', async ({ page }) => {
     '153,664 entries instead of 9,834,496'
   );
 });
+
+test('a seed change on step 6 draws the whole forward pass; stepping back shows the same run', async ({
+  page
+}) => {
+  // On step 6 the preview declines, so the complete trace runs in the frame (once) and serves
+  // every step of that seed; stepping to step 1 must show the same x as a fresh page of seed 1.
+  await page.goto(`/${FIG}?seed=1`);
+  await figureReady(page, FIG);
+  const fresh = await readTensor(page, 'qkv_linear');
+  await page.goto(`/${FIG}?step=6`);
+  const fig = await figureReady(page, FIG);
+  const input = fig.locator('input[name="seed"]');
+  await input.evaluate((el: HTMLInputElement) => {
+    el.value = '1';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(page).toHaveURL(/seed=1/);
+  await figureReady(page, FIG);
+  const q = await readTensor(page, 'q');
+  const k = await readTensor(page, 'k');
+  const qk = await readTensor(page, 'attn_qk');
+  for (const [b, h, i, j] of [
+    [0, 0, 0, 0],
+    [3, 1, 15, 2],
+    [2, 0, 7, 9]
+  ]) {
+    let dot = 0;
+    for (let e = 0; e < 3; e++)
+      dot += q.values.get(`${b},${h},${i},${e}`)! * k.values.get(`${b},${h},${j},${e}`)!;
+    expect(Math.abs(qk.values.get(`${b},${h},${i},${j}`)! - dot)).toBeLessThan(1e-5);
+  }
+  await fig.locator('[data-step="linear"]').click();
+  await figureReady(page, FIG);
+  expect([...(await readTensor(page, 'qkv_linear')).values]).toEqual([...fresh.values]);
+});

@@ -80,16 +80,16 @@ function firstStepViews(
 /**
  * The frame that shows a change on step 1 (the default): x and qkv = Linear(C, 3C), the forward
  * pass's first line (the tensor core's own `linear`), and every step's title and explanation.
- * The other steps show tensors of the whole forward pass, so there the preview is the complete
- * trace. The complete trace follows after the frame (see figure-run.svelte.ts).
+ * The complete trace follows after the frame (see figure-run.svelte.ts). The other steps show
+ * tensors of the whole forward pass: there it declines (null), and the complete trace runs at once.
  */
 export function previewWindowAttention(
   p: WindowAttentionTraceParams,
   stepAt: (count: number) => number
-): Trace {
+): Trace | null {
   const s = sizesOf(p);
   const texts = windowAttentionStepTexts(s, null);
-  if (stepAt(texts.length) !== 0) return traceWindowAttention(p);
+  if (stepAt(texts.length) !== 0) return null;
   return scoped(() => {
     const { x, qkvWeight, qkvBias } = pageInputs(p, s);
     const { tokenIds } = windowAttentionLinks(s.B_, s.N, s.C, s.heads);

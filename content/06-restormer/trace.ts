@@ -91,13 +91,16 @@ const norm1View = (norm1: tf.Tensor) =>
 /**
  * The frame that shows a change on step 1 (the default): x and norm1, the block's first line (the
  * tensor core's own layerNormChannels with the block's norm1 weights; the random conv weights are
- * not needed yet). Every other step shows
- * tensors of the whole block, so there the preview is the complete trace, which follows after
- * the frame in any case (see figure-run.svelte.ts).
+ * not needed yet); the complete trace follows after the frame (see figure-run.svelte.ts). Every
+ * other step shows tensors of the whole block: there it declines (null), and the complete trace
+ * runs at once.
  */
-export function previewRestormer(p: RestormerParams, stepAt: (count: number) => number): Trace {
+export function previewRestormer(
+  p: RestormerParams,
+  stepAt: (count: number) => number
+): Trace | null {
   const texts = restormerStepTexts(p);
-  if (stepAt(texts.length) !== 0) return traceRestormer(p);
+  if (stepAt(texts.length) !== 0) return null;
   const steps = scoped(() => {
     const x = seededNormal([1, p.C, p.H, p.W], p.seed, 0, 1);
     const { norm1Weight, norm1Bias } = blockNorms(p.C);

@@ -25,9 +25,10 @@ export interface Engine {
    * tensors without the live checks or experiments. `trace` then runs after that frame, in idle
    * time, and replaces it. Without a preview, `trace` runs in the frame. `stepAt(count)` is the
    * step on show (0-based) for a trace of `count` steps, so a preview may compute only that step's
-   * tensors; it must still return every step (titles and explanations).
+   * tensors; it must still return every step (titles and explanations). A preview returns null
+   * for a step it cannot draw more cheaply: `trace` then runs in the frame, once.
    */
-  preview?: (values: ParamValues, stepAt: (count: number) => number) => Trace;
+  preview?: (values: ParamValues, stepAt: (count: number) => number) => Trace | null;
   /**
    * Draw the figure's extras (detail views, live checks) one idle period after the step's tensors,
    * for figures whose extras would not fit in the frame with them. Without it they draw together.
@@ -62,6 +63,11 @@ export class FigureRun {
   readonly #figure: () => FigureState;
   #background = $state<(RunResult & { key: string }) | null>(null);
   #complete = $state<(RunResult & { key: string }) | null>(null);
+  /**
+   * The complete trace run in the frame when the preview declined. Plain, not state: it is
+   * written while `result` is derived and read only when `result` is derived again.
+   */
+  #inFrame: (RunResult & { key: string }) | null = null;
 
   key = $derived.by(() => JSON.stringify(this.#figure().parsed.values));
   /** New only when a value changed: re-entering the same value keeps this object (no re-trace). */
@@ -79,10 +85,20 @@ export class FigureRun {
         : { trace: null, error: null, busy: true };
     const preview = engine.preview;
     if (!preview) return timed(engine.trace, this.values);
-    if (this.#complete?.key === this.key) return this.#complete;
+    const key = this.key;
+    if (this.#complete?.key === key) return this.#complete;
+    if (this.#inFrame?.key === key) return this.#inFrame;
     // Reading the step here makes a step change before the complete trace re-run the preview.
     const stepAt = (count: number) => this.#figure().stepOf(count).index;
-    return { ...timed((v) => preview(v, stepAt), this.values), partial: true };
+    let declined = false;
+    const r = timed((v) => {
+      const shown = preview(v, stepAt);
+      if (shown) return shown;
+      declined = true;
+      return engine.trace(v);
+    }, this.values);
+    if (!declined) return { ...r, partial: true };
+    return (this.#inFrame = { key, ...r });
   });
   trace = $derived(this.result.trace);
   /** The trace the extras show: the last complete one, one idle period behind `trace`. */
@@ -110,10 +126,9 @@ export class FigureRun {
     // The complete trace after a preview, computed after the frame that showed the preview.
     $effect(() => {
       const engine = this.engine;
-      if (!engine?.preview || this.offloaded) return;
+      if (!engine?.preview || this.offloaded || !this.result.partial) return;
       const asked = this.key;
       const v = this.values;
-      if (untrack(() => this.#complete?.key) === asked) return;
       return afterFrame(() => (this.#complete = { key: asked, ...timed(engine.trace, v) }));
     });
 
