@@ -98,7 +98,8 @@ export class FigureRun {
       return engine.trace(v);
     }, this.values);
     if (!declined) return { ...r, partial: true };
-    return (this.#inFrame = { key, ...r });
+    this.#inFrame = { key, ...r };
+    return this.#inFrame;
   });
   trace = $derived(this.result.trace);
   /** The trace the extras show: the last complete one, one idle period behind `trace`. */
