@@ -56,7 +56,7 @@ export class CellGrid {
       const layer = this.layer;
       if (!layer) return;
       const { view, cells, size, cols, groups } = this.spec();
-      const near = onScreen && ((c: CellPlace) => onScreen.shows(c.y, size));
+      const near = onScreen?.cellsNear(size) ?? null;
       const masked = this.isMasked;
       const data = { name: view.name, size, data: view.snap.data, dtype: view.snap.dtype };
       const left = drawCells(

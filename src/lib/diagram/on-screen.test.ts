@@ -24,9 +24,7 @@ describe('cells on screen first', () => {
     expect(drawCells(g, layout.cells, paint(values(0)))).toBe(0);
     const shown = new OnScreen();
     shown.band = { top: 0, bottom: layout.cells[6].y }; // the first two rows meet it
-    const left = drawCells(g, layout.cells, paint(values(100)), (c) =>
-      shown.shows(c.y, layout.cell)
-    );
+    const left = drawCells(g, layout.cells, paint(values(100)), shown.cellsNear(layout.cell));
     expect(left).toBe(6);
     const cells = rects(g);
     expect(cells.map((c) => c.getAttribute('data-value'))).toEqual([
@@ -71,16 +69,20 @@ describe('OnScreen', () => {
   it('counts everything as on screen until observed, then only rows meeting the band', () => {
     const s = new OnScreen();
     expect(s.any).toBe(true);
-    expect(s.shows(5000, 10)).toBe(true);
+    expect(s.cellsNear(10)).toBeNull();
     s.band = { top: 100, bottom: 300 };
-    expect([s.shows(0, 100), s.shows(0, 101), s.shows(299, 10), s.shows(300, 10)]).toEqual([
-      false,
-      true,
-      true,
-      false
-    ]);
+    const near100 = s.cellsNear(100)!;
+    expect([
+      near100({ y: 0 }),
+      near100({ y: 1 }),
+      near100({ y: 299 }),
+      near100({ y: 300 })
+    ]).toEqual([false, true, true, false]);
+    // Taken now: a later band does not change the predicate already handed out.
+    s.band = { top: 0, bottom: 50 };
+    expect(near100({ y: 250 })).toBe(true);
     s.band = null;
     expect(s.any).toBe(false);
-    expect(s.shows(0, 1e6)).toBe(false);
+    expect(s.cellsNear(1e6)!({ y: 0 })).toBe(false);
   });
 });

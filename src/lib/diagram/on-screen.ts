@@ -42,10 +42,15 @@ export class OnScreen {
     return this.band !== null;
   }
 
-  /** Does the row from `y` to `y + h` (element px) meet the part near the screen? */
-  shows(y: number, h: number): boolean {
+  /**
+   * Which cells of side `size` (top `y` in element px) meet the part near the screen, as it is
+   * now: a later observation does not change the answer, so a draw split over two frames splits
+   * the cells the same way in both. Null before the first observation: all of it counts.
+   */
+  cellsNear(size: number): ((cell: { y: number }) => boolean) | null {
     const b = this.band;
-    if (b === undefined) return true;
-    return b !== null && y < b.bottom && y + h > b.top;
+    if (b === undefined) return null;
+    if (b === null) return () => false;
+    return (c) => c.y < b.bottom && c.y + size > b.top;
   }
 }
