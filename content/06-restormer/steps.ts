@@ -5,14 +5,9 @@
  */
 import type { StepText } from '$lib/trace/types';
 import { hiddenFeatures } from './params';
+import type { RestormerParams } from './trace';
 
-export function restormerStepTexts(p: {
-  C: number;
-  H: number;
-  W: number;
-  num_heads: number;
-  ffn_expansion_factor: number;
-}): StepText[] {
+export function restormerStepTexts(p: Omit<RestormerParams, 'seed'>): StepText[] {
   const { C, H, W, num_heads: heads } = p;
   const c = C / heads;
   const hidden = hiddenFeatures(C, p.ffn_expansion_factor);

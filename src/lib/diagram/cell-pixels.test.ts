@@ -51,12 +51,14 @@ describe('lattices', () => {
   });
 });
 
+// Black, red, green, blue for the values 0–3.
+const color = (v: number) => ['#000000', '#ff0000', '#00ff00', '#0000ff'][v];
+
 describe('paintLattice', () => {
   it('one pixel per cell in the colour of its value, faded when others are linked', () => {
     const { cells } = gridLayout([2, 2], 'x', defaultGrid(2), { cell: 12 });
     const [l] = lattices(cells, 12);
     const { canvas, put } = imageCanvas();
-    const color = (v: number) => ['#000000', '#ff0000', '#00ff00', '#0000ff'][v];
     paintLattice(canvas, cells, l, { data: [0, 1, 2, 3], color, isLinked: null });
     expect([canvas.width, canvas.height]).toEqual([2, 2]);
     expect([0, 1, 2, 3].map((i) => rgba(put.image!, i))).toEqual([
@@ -78,7 +80,6 @@ describe('paintLattice', () => {
     const { cells } = gridLayout([2, 2], 'x', defaultGrid(2), { cell: 12 });
     const [l] = lattices(cells, 12);
     const { canvas, put } = imageCanvas();
-    const color = (v: number) => ['#000000', '#ff0000', '#00ff00', '#0000ff'][v];
     paintLattice(canvas, cells, l, { data: [0, 1, 2, 3], color, isLinked: null });
     paintLattice(canvas, cells, l, { data: [3, 2, 1, 0], color, isLinked: null });
     expect(put.made).toBe(1);
