@@ -10,7 +10,7 @@
  */
 import { color as d3color } from 'd3';
 import type { CellPlace } from './cell-layer';
-import { fadedColour, type CanvasPaint } from './cell-canvas';
+import { fadedColour, groupBy, type CanvasPaint } from './cell-canvas';
 
 export interface Lattice {
   /** CSS position of the lattice's top-left cell, and its extent in cells (= canvas pixels). */
@@ -26,13 +26,7 @@ export interface Lattice {
 const mod = (v: number, m: number) => ((v % m) + m) % m;
 
 function latticesOf(cells: readonly CellPlace[], size: number): Lattice[] {
-  const groups = new Map<string, number[]>();
-  cells.forEach((c, i) => {
-    const key = `${mod(c.x, size)},${mod(c.y, size)}`;
-    const members = groups.get(key);
-    if (members) members.push(i);
-    else groups.set(key, [i]);
-  });
+  const groups = groupBy(cells.map((c) => `${mod(c.x, size)},${mod(c.y, size)}`));
   return [...groups.values()].map((members) => {
     let x = Infinity;
     let y = Infinity;
