@@ -13,6 +13,7 @@ import { listing } from '$lib/trace/listing';
 import { scoped } from '$lib/trace/scoped';
 import { onlyStep, withTensors } from '$lib/trace/step-texts';
 import type { GridSpec, Trace, TensorView } from '$lib/trace/types';
+import type { Snapshot } from '$lib/tensor/snapshot';
 import { channelDestinations, windowAttentionLinks, type ChannelDestination } from './links';
 import { seededNormal } from '$lib/tensor/random';
 import { sizesOf, windowAttentionStepTexts, type WindowAttentionSizes } from './steps';
@@ -58,23 +59,31 @@ function pageInputs(p: WindowAttentionTraceParams, s: WindowAttentionSizes) {
   return { x, qkvWeight, qkvBias, rnd };
 }
 
+/** A [B_, N, C] tensor, its cells linked token by token (x, merged, x_out). */
+const tokensView = (name: string, snap: Snapshot, ids: Int32Array): TensorView => ({
+  name,
+  snap,
+  dims: ['B_', 'N', 'C'],
+  provenance: ids
+});
+
+/** The qkv Linear's output [B_, N, 3C], a guide between q, k and v; linked by `ids`. */
+const qkvLinearView = (snap: Snapshot, ids: Int32Array, C: number): TensorView => ({
+  name: 'qkv_linear',
+  snap,
+  dims: ['B_', 'N', '3C'],
+  provenance: ids,
+  guides: { every: C }
+});
+
 /** Step 1's tensors: the windows x and the qkv Linear's output, linked token by token. */
 function firstStepViews(
-  x: tf.Tensor,
-  qkvLin: tf.Tensor,
+  x: Snapshot,
+  qkvLin: Snapshot,
   tokenIds: (c: number) => Int32Array,
   C: number
 ): TensorView[] {
-  return [
-    { name: 'x', snap: snapshot(x), dims: ['B_', 'N', 'C'], provenance: tokenIds(C) },
-    {
-      name: 'qkv_linear',
-      snap: snapshot(qkvLin),
-      dims: ['B_', 'N', '3C'],
-      provenance: tokenIds(3 * C),
-      guides: { every: C }
-    }
-  ];
+  return [tokensView('x', x, tokenIds(C)), qkvLinearView(qkvLin, tokenIds(3 * C), C)];
 }
 
 /**
@@ -93,7 +102,8 @@ export function previewWindowAttention(
   return scoped(() => {
     const { x, qkvWeight, qkvBias } = pageInputs(p, s);
     const { tokenIds } = windowAttentionLinks(s.B_, s.N, s.C, s.heads);
-    const first = firstStepViews(x, linear(x, qkvWeight, qkvBias), tokenIds, s.C);
+    const qkvLin = snapshot(linear(x, qkvWeight, qkvBias));
+    const first = firstStepViews(snapshot(x), qkvLin, tokenIds, s.C);
     return {
       steps: onlyStep(texts, 0, first),
       listings: windowAttentionListings
@@ -118,7 +128,8 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       projBias: rnd([C], 4, 0.1),
       relativePositionBiasTable: rnd([R, heads], 5, 1)
     });
-    const qkvLin = tf.reshape(tf.transpose(r.qkv, [1, 3, 0, 2, 4]), [B_, N, 3 * C]);
+    // qkv_linear read back through the permute: one snapshot for the three steps that show it.
+    const qkvLin = snapshot(tf.reshape(tf.transpose(r.qkv, [1, 3, 0, 2, 4]), [B_, N, 3 * C]));
     const links = windowAttentionLinks(B_, N, C, heads);
     const { tokenIds, qId, kId, vId, attIds, biasIds, biasedIds, rowIds, hoIds, mergedIds } = links;
     const qkvPerm = snapshot(r.qkv);
@@ -133,19 +144,8 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
       grid: rows2,
       ...extra
     });
-    const xView = (name: string, t: tf.Tensor): TensorView => ({
-      name,
-      snap: snapshot(t),
-      dims: ['B_', 'N', 'C'],
-      provenance: tokenIds(C)
-    });
-    const qkvLinView = (ids: Int32Array): TensorView => ({
-      name: 'qkv_linear',
-      snap: snapshot(qkvLin),
-      dims: ['B_', 'N', '3C'],
-      provenance: ids,
-      guides: { every: C }
-    });
+    const xView = (name: string, t: tf.Tensor) => tokensView(name, snapshot(t), tokenIds(C));
+    const qkvLinView = (ids: Int32Array) => qkvLinearView(qkvLin, ids, C);
     const qkvView: TensorView = {
       name: 'qkv',
       snap: qkvPerm,
@@ -174,7 +174,7 @@ export function traceWindowAttention(p: WindowAttentionTraceParams): WindowAtten
     const scale = d ** -0.5;
     // Each step's tensors, in the order of windowAttentionStepTexts.
     const tensors: TensorView[][] = [
-      firstStepViews(x, qkvLin, tokenIds, C),
+      firstStepViews(snapshot(x), qkvLin, tokenIds, C),
       [
         {
           ...qkvLinView(tokenIds(3 * C)),
