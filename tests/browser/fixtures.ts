@@ -39,6 +39,14 @@ export async function figureReady(page: Page, id: string) {
   return fig;
 }
 
+/** Click step `n` (1-based) in figure `id`'s stepper. */
+export async function stepTo(page: Page, id: string, n: number) {
+  await page
+    .locator(`[data-figure="${id}"] [data-step]`)
+    .nth(n - 1)
+    .click();
+}
+
 /** A rendered tensor's shape and its cells' values by full index. */
 export async function readTensor(page: Page, name: string) {
   const root = page.locator(`[data-tensor="${name}"]`).first();
