@@ -1,19 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { drawCells, flushValues, type CellData } from './cell-layer';
+import { drawCells, flushValues } from './cell-layer';
 import { gridLayout } from './grid-layout';
 import { OnScreen } from './on-screen';
-
-const SVG = 'http://www.w3.org/2000/svg';
-const layer = () => document.createElementNS(SVG, 'g') as SVGGElement;
-const paint = (data: number[]): CellData => ({
-  name: 'x',
-  size: 34,
-  data,
-  dtype: 'float32',
-  focusable: true
-});
-const rects = (g: SVGGElement) => [...g.querySelectorAll('rect.cell')];
+import { cellData as paint, cellRects as rects, svgLayer as layer } from './test-cells';
 
 describe('cells on screen first', () => {
   const layout = gridLayout([4, 3], 'x'); // 4 rows of 3 cells
