@@ -111,11 +111,13 @@ export function firstLoad(build = BUILD) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = firstLoad();
   const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1).padStart(8);
+  // The page column fits the longest path (a lesson's speaker view is 40 characters).
+  const width = Math.max(...rows.map((r) => r.page.length)) + 1;
   console.log(
-    'page                      first load: files  gzip KB | + chapter chunk: files  gzip KB | tfjs'
+    `${'page'.padEnd(width)} first load: files  gzip KB | + chapter chunk: files  gzip KB | tfjs`
   );
   for (const { page, first, chapter } of rows)
     console.log(
-      `${page.padEnd(26)} ${String(first.files.length).padStart(17)} ${kb(first.gzip)} | ${String(chapter.files.length).padStart(22)} ${kb(chapter.gzip)} | ${(first.code + chapter.code).includes(TFJS_MARKER) ? 'YES' : 'no'}`
+      `${page.padEnd(width)} ${String(first.files.length).padStart(17)} ${kb(first.gzip)} | ${String(chapter.files.length).padStart(22)} ${kb(chapter.gzip)} | ${(first.code + chapter.code).includes(TFJS_MARKER) ? 'YES' : 'no'}`
     );
 }
