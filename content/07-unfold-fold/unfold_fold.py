@@ -1,6 +1,6 @@
 """Our PyTorch rewrite of what /unfold-fold computes, shown beside the tfjs code on that page.
 
-Run it (/usr/bin/python3 scripts/chapters/unfold_fold.py) to print the checks the page makes:
+Run it (/usr/bin/python3 content/07-unfold-fold/unfold_fold.py) to print the checks the page makes:
 overlap_count 4/6/9 for kernel 3, stride 1, padding 1; x_restored == x; the uncovered row for
 kernel 5, stride 3, padding 1 on H=8. The tfjs tests check the same against tests/golden/fold.json.
 """

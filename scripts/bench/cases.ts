@@ -132,7 +132,7 @@ function unfoldFold(B: number, C: number, H: number, W: number, k: number): Benc
 export const cases: BenchCase[] = [
   partition(1, 8, 8, 2, 4), // /window-partition default
   partition(1, 56, 56, 96, 7), // Swin stage 1
-  shiftedWindowAttention(1, 9, 9, 4, 3, 1, 2), // /shifted-windows default size
+  shiftedWindowAttention(1, 9, 9, 4, 3, 1, 2), // /shifted-windows grid (9×9, ws 3, shift 1), C 4, 2 heads
   shiftedWindowAttention(1, 56, 56, 96, 7, 3, 3), // Swin stage 1
   block(1, 56, 56, 96, 7, 3, 3),
   unfoldFold(1, 64, 40, 40, 3)

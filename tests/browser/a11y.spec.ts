@@ -16,7 +16,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 const THEMES = ['light', 'dark'] as const;
 // Only colour contrast changes with the theme: the other rules run once per view.
 const THEMED_RULES = ['color-contrast', 'link-in-text-block'];
-// Chapters are split over this many tests (one chapter each today), so the workers share them
+// Chapters are split over this many tests (one or two chapters each), so the workers share them
 // and a slow chapter does not hold the others' time budget.
 const SHARDS = 8;
 
