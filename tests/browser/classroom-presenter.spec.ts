@@ -176,3 +176,25 @@ for (const viewport of [
     await firstTensorInView(page);
   });
 }
+
+test('at 1024×768, a large step shrinks only its cells: names, shapes and scales stay readable', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // q, k and attn_qk [4, 2, 16, 16]: the cells must shrink far to show q whole.
+  await page.goto('/window-attention?present=1&step=6');
+  await figureReady(page, 'window-attention');
+  const views = page.locator('[data-figure] .views');
+  await expect(views).toHaveAttribute('style', /zoom: 0\.[0-4]/);
+  await firstTensorInView(page);
+  const first = views.locator('[data-tensor]').first();
+  // Each at its unzoomed size (before: 0.32 of it, 5–9 px on screen).
+  const name = (await first.locator('.shape-badge .name').boundingBox())!;
+  const size = (await first.locator('.shape-badge .size').first().boundingBox())!;
+  const scale = (await first.locator('.foot').boundingBox())!;
+  expect(name.height).toBeGreaterThanOrEqual(16);
+  expect(size.height).toBeGreaterThanOrEqual(16);
+  expect(scale.height).toBeGreaterThanOrEqual(24);
+  const cell = (await first.locator('rect.cell').first().boundingBox())!;
+  expect(cell.width).toBeLessThan(16); // the cells did shrink
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitZoom, valuesReadable } from './fit';
+import { fitZoom, presenterZoom, valuesReadable } from './fit';
 import { actionOf, isTyping } from './keys';
 
 describe('fitZoom', () => {
@@ -8,6 +8,26 @@ describe('fitZoom', () => {
     expect(fitZoom({ width: 800, height: 800 }, { width: 1200, height: 400 })).toBe(0.5);
     expect(fitZoom({ width: 4000, height: 4000 }, { width: 400, height: 400 })).toBe(0.3);
     expect(fitZoom({ width: 0, height: 0 }, { width: 400, height: 400 })).toBe(1);
+  });
+  it('keeps the captions at their size when it zooms out, and fits the cells to the room left', () => {
+    // Zooming in: captions grow with the cells.
+    expect(presenterZoom({ width: 200, height: 100 }, 40, { width: 1000, height: 400 })).toEqual({
+      zoom: 2.5,
+      unzoom: 1
+    });
+    // 800 px of cells under 100 px of captions, in 500 px: the cells get 400 px, zoom 0.5.
+    expect(presenterZoom({ width: 600, height: 900 }, 100, { width: 1200, height: 500 })).toEqual({
+      zoom: 0.5,
+      unzoom: 2
+    });
+    // Never below the floor, and captions taller than the room leave the plain fit.
+    expect(presenterZoom({ width: 4000, height: 4000 }, 50, { width: 400, height: 400 }).zoom).toBe(
+      0.3
+    );
+    expect(presenterZoom({ width: 800, height: 800 }, 500, { width: 400, height: 400 })).toEqual({
+      zoom: 0.5,
+      unzoom: 1
+    });
   });
   it('keeps values only where they reach 16 px', () => {
     expect(valuesReadable(1.6)).toBe(true);
