@@ -198,3 +198,30 @@ test('at 1024×768, a large step shrinks only its cells: names, shapes and scale
   const cell = (await first.locator('rect.cell').first().boundingBox())!;
   expect(cell.width).toBeLessThan(16); // the cells did shrink
 });
+
+test('v shows the numbers a 1024×768 zoom hides, and hides them again', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/window-partition?present=1');
+  const fig = await figureReady(page, 'window-partition');
+  const drawn = fig.locator('.views svg[data-values]').first();
+  const button = fig.locator('[data-numbers]');
+  const zoom = Number(await fig.locator('.views').evaluate((e) => e.style.zoom));
+  expect(zoom * 10).toBeLessThan(16); // too small for the back row: hidden by default
+  await expect(drawn).toHaveAttribute('data-values', 'hidden');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('v');
+  await expect(drawn).toHaveAttribute('data-values', 'drawn');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowRight'); // the choice holds on the next step
+  await expect(fig.locator('.views svg[data-values]').first()).toHaveAttribute(
+    'data-values',
+    'drawn'
+  );
+  await button.click();
+  await expect(fig.locator('.views svg[data-values]').first()).toHaveAttribute(
+    'data-values',
+    'hidden'
+  );
+  await page.keyboard.press('?');
+  await expect(fig.locator('[data-presenter-help]')).toContainText('numbers in the cells');
+});

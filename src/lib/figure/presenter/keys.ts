@@ -13,6 +13,7 @@ export type PresenterAction =
   | 'fullscreen'
   | 'help'
   | 'code'
+  | 'numbers'
   | 'speaker'
   | 'leave';
 
@@ -27,6 +28,7 @@ export const PRESENTER_KEYS: readonly { keys: string[]; label: string; action: P
     { keys: ['b', 'B'], label: 'b', action: 'blank' },
     { keys: ['f', 'F'], label: 'f', action: 'fullscreen' },
     { keys: ['c', 'C'], label: 'c', action: 'code' },
+    { keys: ['v', 'V'], label: 'v', action: 'numbers' },
     { keys: ['n', 'N'], label: 'n', action: 'speaker' },
     { keys: ['?'], label: '?', action: 'help' },
     { keys: ['Escape'], label: 'Esc', action: 'leave' }
@@ -42,6 +44,7 @@ export const ACTION_TEXT: Record<PresenterAction, string> = {
   blank: 'blank the screen, and back',
   fullscreen: 'full screen, and back',
   code: 'show or hide the code',
+  numbers: 'show or hide the numbers in the cells (hidden when under 16 px)',
   speaker: 'speaker view with the notes (lessons)',
   help: 'this list of keys',
   leave: 'leave presenter mode'
