@@ -31,6 +31,8 @@ export class Deck {
   help = $state(false);
   /** Presenter mode collapses the code panel; `c` opens it. */
   codeOpen = $state(false);
+  /** Numbers in the cells: null follows the 16-px rule; `v` chooses, for every figure and slide. */
+  numbers = $state<boolean | null>(null);
   readonly options: DeckOptions;
 
   constructor(options: DeckOptions = {}) {
