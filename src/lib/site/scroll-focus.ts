@@ -6,12 +6,16 @@
  */
 const SCROLLERS = 'pre, .katex-display, .table-scroll';
 
+/** Boxes Blink said it skips (contentvisibilityautostatechange): what checkVisibility may miss. */
+const skipped = new WeakSet<Element>();
+
 /**
  * Whether `el`'s content is laid out: `content-visibility: auto` (app.css) skips it off screen,
  * and skipped content has no overflow to measure, so its last verdict stands until it is shown.
  */
 const laidOut = (el: HTMLElement) =>
-  el.firstElementChild?.checkVisibility?.({ contentVisibilityAuto: true }) ?? true;
+  !skipped.has(el) &&
+  (el.firstElementChild?.checkVisibility?.({ contentVisibilityAuto: true }) ?? true);
 
 function markOne(el: HTMLElement) {
   if (!laidOut(el)) return;
@@ -41,8 +45,10 @@ export function scrollFocus(root: HTMLElement) {
   // A box skipped off screen is measured when it comes near (the event does not bubble: capture).
   const shown = (e: Event) => {
     const el = e.target as HTMLElement;
-    if (!(e as ContentVisibilityAutoStateChangeEvent).skipped && el.matches?.(SCROLLERS))
-      markOne(el);
+    if (!el.matches?.(SCROLLERS)) return;
+    if ((e as ContentVisibilityAutoStateChangeEvent).skipped) return void skipped.add(el);
+    skipped.delete(el);
+    markOne(el);
   };
   root.addEventListener('contentvisibilityautostatechange', shown, true);
   return {
