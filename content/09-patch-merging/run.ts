@@ -23,27 +23,41 @@ export interface PatchMergingParams {
 }
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0];
+const nchw = (t: tf.Tensor) => tf.transpose(t, [0, 3, 1, 2]);
 
-export function runPatchMerging(p: PatchMergingParams) {
+/**
+ * The first step's tensors (x, PatchEmbed) and the two checks the step texts quote (PatchEmbed as
+ * a Linear, the PixelShuffle round trip): what the frame that shows a change needs (the preview,
+ * trace.ts). The complete run starts with it, so both give the same numbers.
+ */
+export function runFirstStep(p: PatchMergingParams) {
   const { B, H, W, C, patch_size: ps } = p;
   const wts = pageWeights(C, ps, p.embed_dim, p.seed);
   const x = seededNormal([B, H, W, C], p.seed, 0, 1);
   const ids = pageIds(B, H, W, C, ps);
-  const nchw = (t: tf.Tensor) => tf.transpose(t, [0, 3, 1, 2]);
 
   // PatchEmbed reads the image as NCHW, as Swin's PatchEmbed does.
   const embed = patchEmbed(nchw(x), wts.embed);
-  const embedLinearDiff = maxAbsDiff(
+  const embedAsLinearDiff = maxAbsDiff(
     embed.tokens,
     embedAsLinear(x, wts.embed.projWeight, wts.embed.projBias, ps)
   );
+  const unshuffled = pixelUnshuffle(nchw(x), 2);
+  const shuffled = pixelShuffle(unshuffled, 2);
+  const shuffleRoundTrip = maxAbsDiff(shuffled, nchw(x));
+  return { wts, x, ids, embed, unshuffled, shuffled, embedAsLinearDiff, shuffleRoundTrip };
+}
+export type PatchMergingFirstStep = ReturnType<typeof runFirstStep>;
+
+export function runPatchMerging(p: PatchMergingParams) {
+  const { B, H, W, C } = p;
+  const first = runFirstStep(p);
+  const { wts, x, ids, embed, unshuffled, shuffled } = first;
 
   // PatchMerging takes tokens [B, H·W, C].
   const merge = patchMerging(tf.reshape(x, [B, H * W, C]), H, W, wts.merge);
   const xCat = tf.reshape(merge.merged, [B, H / 2, W / 2, 4 * C]);
 
-  const unshuffled = pixelUnshuffle(nchw(x), 2);
-  const shuffled = pixelShuffle(unshuffled, 2);
   const permutation = ids.permutation;
 
   // The checks: x_cat is x_unshuffled with its channels permuted; LayerNorm does not care about
@@ -54,9 +68,9 @@ export function runPatchMerging(p: PatchMergingParams) {
   const normedUn = layerNorm(unTokens, wts.merge.normWeight, wts.merge.normBias, 1e-5);
   const reduction = wts.merge.reductionWeight;
   const checks = {
-    embedAsLinear: embedLinearDiff,
+    embedAsLinear: first.embedAsLinearDiff,
     catFromUnshuffled: maxAbsDiff(xCat, tf.gather(unNhwc, permutation.perm, 3)),
-    shuffleRoundTrip: maxAbsDiff(shuffled, nchw(x)),
+    shuffleRoundTrip: first.shuffleRoundTrip,
     linearPermuted: maxAbsDiff(merge.out, linear(normedUn, tf.gather(reduction, inverse, 1), null)),
     linearUnpermuted: maxAbsDiff(merge.out, linear(normedUn, reduction, null))
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { linesOf } from '$lib/trace/listing';
-import { patchMergingListings, tracePatchMerging } from './trace';
+import { STEP_IDS } from './steps';
+import { patchMergingListings, previewPatchMerging, tracePatchMerging } from './trace';
 
 const params = { B: 2, H: 4, W: 6, C: 3, patch_size: 2, embed_dim: 5, seed: 3 };
 const STEPS = ['embed', 'view', 'slice', 'cat', 'reduce', 'unshuffle', 'shuffle'];
@@ -107,5 +108,39 @@ describe('tracePatchMerging', () => {
       [2, 4, 4, 6]
     ]);
     expect(tracePatchMerging({ ...params, C: 1 }).restormer).toHaveLength(1);
+  });
+
+  it('the preview on step 1 draws the same x and tokens and lists the same steps, no leaks', () => {
+    expect(STEP_IDS).toEqual(STEPS);
+    // patch_size 1 and 2, odd C (no Restormer convs) and even C: the texts quote real shapes.
+    for (const p of [params, { ...params, C: 4, patch_size: 1, seed: 7 }]) {
+      const full = tracePatchMerging(p);
+      const counts: number[] = [];
+      const before = tf.memory().numTensors;
+      const preview = previewPatchMerging(p, (n) => (counts.push(n), 0))!;
+      expect(tf.memory().numTensors).toBe(before);
+      expect(counts).toEqual([STEPS.length]);
+      expect(preview.steps.map((s) => [s.id, s.title, s.explain])).toEqual(
+        full.steps.map((s) => [s.id, s.title, s.explain])
+      );
+      expect(preview.steps[0].tensors.map((v) => v.name)).toEqual(['x', 'tokens']);
+      for (const v of preview.steps[0].tensors) {
+        const want = view(full, 'embed', v.name);
+        expect(v.snap.shape).toEqual(want.snap.shape);
+        expect(Array.from(v.snap.data)).toEqual(Array.from(want.snap.data));
+        expect(v.caption).toBe(want.caption);
+        expect(v.guides).toEqual(want.guides);
+        expect(v.provenance && Array.from(v.provenance)).toEqual(
+          want.provenance && Array.from(want.provenance)
+        );
+        for (const f of [0, 7, v.snap.data.length - 1])
+          expect(v.linksOf!(f)).toEqual(want.linksOf!(f));
+      }
+      expect(preview.steps.slice(1).every((s) => s.tensors.length === 0)).toBe(true);
+    }
+  });
+
+  it('on any other step the preview declines: the complete trace runs in the frame instead', () => {
+    for (const step of [1, 4, 6]) expect(previewPatchMerging(params, () => step)).toBeNull();
   });
 });

@@ -9,11 +9,12 @@ import tsPatch from '$lib/tensor/patch.ts?raw';
 import tsShuffle from '$lib/tensor/pixel-shuffle.ts?raw';
 import { listing, type Listing } from '$lib/trace/listing';
 import { scoped } from '$lib/trace/scoped';
+import { onlyStep } from '$lib/trace/step-texts';
 import type { Trace } from '$lib/trace/types';
 import type { Permutation } from './permutation';
-import { runPatchMerging, type PatchMergingParams } from './run';
-import { patchMergingSteps } from './steps';
-import { patchMergingViews } from './views';
+import { runFirstStep, runPatchMerging, type PatchMergingParams } from './run';
+import { STEP_IDS, patchMergingStepTexts, patchMergingSteps } from './steps';
+import { firstStepViews, patchMergingViews } from './views';
 
 export type { PatchMergingParams } from './run';
 
@@ -68,4 +69,35 @@ export function tracePatchMerging(p: PatchMergingParams): PatchMergingTrace {
     };
   });
   return { ...out, listings: patchMergingListings };
+}
+
+/**
+ * The frame that shows a change on the first step (the default): x and PatchEmbed's tokens, and the
+ * texts of every step, without PatchMerging, its checks or Restormer's convs (~1 of ~2 ms on the
+ * main thread). The complete trace follows after the frame (figure-run.svelte.ts). On any other
+ * step it declines (null) and the complete trace runs at once.
+ */
+export function previewPatchMerging(
+  p: PatchMergingParams,
+  stepAt: (count: number) => number
+): Trace | null {
+  if (stepAt(STEP_IDS.length) !== 0) return null;
+  const { B, H, W, C } = p;
+  const [h, w] = [H / 2, W / 2];
+  const steps = scoped(() => {
+    const r = runFirstStep(p);
+    // Shapes by formula here; the unit test holds them to the complete trace's real tensors.
+    const texts = patchMergingStepTexts(p, {
+      embedAsLinear: r.embedAsLinearDiff,
+      shuffleRoundTrip: r.shuffleRoundTrip,
+      xCat: [B, h, w, 4 * C],
+      merged: [B, h * w, 2 * C],
+      unshuffled: r.unshuffled.shape,
+      shuffled: r.shuffled.shape,
+      fixed: r.ids.permutation.fixed
+    });
+    const v = firstStepViews(p, r);
+    return onlyStep(texts, 0, [v.x(p.patch_size), v.tokens]);
+  });
+  return { steps, listings: patchMergingListings };
 }

@@ -5,18 +5,39 @@
  */
 import { snapshot } from '$lib/tensor';
 import type { TensorView } from '$lib/trace/types';
-import type { PatchMergingParams, PatchMergingRun } from './run';
+import type { PatchMergingFirstStep, PatchMergingParams, PatchMergingRun } from './run';
 
-export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
-  const { B, H, W, C, patch_size: ps, embed_dim: E } = p;
-  const [h, w] = [H / 2, W / 2];
+/** Ids of PatchEmbed's tokens and of the merged tokens, after x's own flat indices. */
+function tokenIdsOf(p: PatchMergingParams) {
+  const { B, H, W, C, patch_size: ps } = p;
   const L = (H / ps) * (W / ps);
-  const Lm = h * w;
+  const Lm = (H / 2) * (W / 2);
   const N = B * H * W * C;
-  const embedId = (b: number, l: number) => N + b * L + l;
-  const mergedId = (b: number, l: number) => N + B * L + b * Lm + l;
-  const rowIds = (ids: Int32Array, row: number, width: number) =>
-    Array.from(ids.subarray(row * width, (row + 1) * width));
+  return {
+    L,
+    Lm,
+    embedId: (b: number, l: number) => N + b * L + l,
+    mergedId: (b: number, l: number) => N + B * L + b * Lm + l
+  };
+}
+
+const rowIds = (ids: Int32Array, row: number, width: number) =>
+  Array.from(ids.subarray(row * width, (row + 1) * width));
+
+const tokenIds = (B: number, count: number, width: number, id: (b: number, l: number) => number) =>
+  Int32Array.from({ length: B * count * width }, (_, f) => {
+    const t = Math.floor(f / width);
+    return id(Math.floor(t / count), t % count);
+  });
+
+/** x and PatchEmbed's tokens: the first step's views, all a preview draws (trace.ts). */
+export function firstStepViews(
+  p: PatchMergingParams,
+  r: Pick<PatchMergingFirstStep, 'x' | 'embed' | 'ids'>
+) {
+  const { B, H, W, C, patch_size: ps, embed_dim: E } = p;
+  const w = W / 2;
+  const { L, embedId, mergedId } = tokenIdsOf(p);
 
   /** x [B, H, W, C]: a pixel lights itself everywhere, its PatchEmbed token and its merged token. */
   const xSnap = snapshot(r.x);
@@ -35,14 +56,7 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     }
   });
 
-  const tokenIds = (count: number, width: number, id: (b: number, l: number) => number) =>
-    Int32Array.from({ length: B * count * width }, (_, f) => {
-      const t = Math.floor(f / width);
-      return id(Math.floor(t / count), t % count);
-    });
-  const tokensProvenance = tokenIds(L, E, embedId);
-  const mergedProvenance = tokenIds(Lm, 2 * C, mergedId);
-
+  const tokensProvenance = tokenIds(B, L, E, embedId);
   const tokens: TensorView = {
     name: 'tokens',
     snap: snapshot(r.embed.out),
@@ -54,6 +68,14 @@ export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
     },
     caption: `PatchEmbed output: ${L} tokens (patches in raster order) of embed_dim = ${E}`
   };
+  return { x, tokens };
+}
+
+export function patchMergingViews(p: PatchMergingParams, r: PatchMergingRun) {
+  const { B, C } = p;
+  const { L, Lm, mergedId } = tokenIdsOf(p);
+  const { x, tokens } = firstStepViews(p, r);
+  const mergedProvenance = tokenIds(B, Lm, 2 * C, mergedId);
 
   const slices = [r.merge.x0, r.merge.x1, r.merge.x2, r.merge.x3].map((t, q): TensorView => ({
     name: `x${q}`,
