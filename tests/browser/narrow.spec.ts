@@ -1,6 +1,6 @@
 // A student on a phone and a teacher on a 1024-px projector: the home page, the lessons list and
-// every chapter at every step of every figure fit the width (lesson slides and presenter mode are
-// the presenter specs'). Wide tensors, tables, code and formulas scroll inside their own boxes;
+// every chapter at every step of every figure fit the width (presenter mode is the presenter
+// specs', lesson slides on a phone classroom-phone.spec.ts's). Wide tensors, tables, code and formulas scroll inside their own boxes;
 // plots and products scale down; long words in prose break. A failure names what sticks out.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitZoom, presenterZoom, valuesReadable } from './fit';
+import { PHONE_PX, fitZoom, presenterRoom, presenterZoom, valuesReadable } from './fit';
 import { actionOf, isTyping } from './keys';
 
 describe('fitZoom', () => {
@@ -29,9 +29,33 @@ describe('fitZoom', () => {
       unzoom: 1
     });
   });
-  it('keeps values only where they reach 16 px', () => {
+  it('on a phone fits the width only: the page scrolls down to the tensors', () => {
+    // 1280 wide: the height left under the explanation counts.
+    expect(presenterRoom(1280, 1240, 300)).toEqual({ width: 1240, height: 300 });
+    expect(presenterRoom(PHONE_PX, 560, 300)).toEqual({ width: 560, height: 300 });
+    // 390 wide with 100 px left under the explanation: a 9×9 grid 300 px wide and tall.
+    const phone = presenterRoom(390, 358, 100);
+    expect(phone).toEqual({ width: 358, height: Infinity });
+    expect(presenterZoom({ width: 300, height: 300 }, 40, phone)).toEqual({
+      zoom: 1.19,
+      unzoom: 1
+    });
+    // Wider than the phone: cells shrink to its width, captions keep their size.
+    expect(presenterZoom({ width: 840, height: 200 }, 40, phone)).toEqual({
+      zoom: 0.43,
+      unzoom: 2.326
+    });
+    expect(presenterZoom({ width: 300, height: 300 }, 40, presenterRoom(1024, 358, 100)).zoom).toBe(
+      0.3
+    );
+  });
+  it('keeps values only where they reach 16 px (10 px on a phone)', () => {
     expect(valuesReadable(1.6)).toBe(true);
     expect(valuesReadable(1.2)).toBe(false);
+    // A phone is read at arm's length: the page's 10 px.
+    expect(valuesReadable(1, 390)).toBe(true);
+    expect(valuesReadable(0.9, 390)).toBe(false);
+    expect(valuesReadable(1.2, 1024)).toBe(false);
   });
 });
 

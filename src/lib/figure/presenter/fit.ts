@@ -1,6 +1,7 @@
 /**
  * Presenter mode scales a step's tensors to the room left under the stepper and the explanation,
- * so the first tensor of every step is seen whole on the projector without scrolling.
+ * so the first tensor of every step is seen whole on the projector without scrolling. On a phone
+ * they fit its width only, and the page scrolls.
  */
 
 /** Values are drawn at 10 px (cell-canvas.ts); a projector wants ≥ 16 px from the back row. */
@@ -13,6 +14,19 @@ export const CAPTIONS = '[data-tensor] > figcaption, [data-tensor] > .foot';
 export interface Box {
   width: number;
   height: number;
+}
+
+/**
+ * Below this viewport width (CSS px) presenter mode is on a phone, as when a student opens a
+ * lesson link: the tensors fit the width and the page scrolls down to them. Fitted to the height
+ * a phone leaves under the toolbar and the explanation, every slide of both lessons fell to the
+ * 0.3 floor at 390×844 (shifted-windows' 9×9 grid 90 px wide).
+ */
+export const PHONE_PX = 600;
+
+/** The room for the tensors: `width` × `heightLeft` on a screen, `width` × any on a phone. */
+export function presenterRoom(viewportWidth: number, width: number, heightLeft: number): Box {
+  return { width, height: viewportWidth < PHONE_PX ? Infinity : heightLeft };
 }
 
 /**
@@ -44,7 +58,10 @@ export function presenterZoom(
   return { zoom: smaller, unzoom: Math.round((1 / smaller) * 1000) / 1000 };
 }
 
-/** Whether values drawn at this zoom reach the projector size; if not they are hidden and read out. */
-export function valuesReadable(zoom: number): boolean {
-  return VALUE_PX * zoom >= MIN_VALUE_PX;
+/**
+ * Whether values drawn at this zoom reach the projector size; if not they are hidden and read out.
+ * On a phone, held at reading distance, the page's own size (10 px) will do.
+ */
+export function valuesReadable(zoom: number, viewportWidth = Infinity): boolean {
+  return VALUE_PX * zoom >= (viewportWidth < PHONE_PX ? VALUE_PX : MIN_VALUE_PX);
 }

@@ -44,7 +44,8 @@ export const ACTION_TEXT: Record<PresenterAction, string> = {
   blank: 'blank the screen, and back',
   fullscreen: 'full screen, and back',
   code: 'show or hide the code',
-  numbers: 'show or hide the numbers in the cells that fit them (hidden when under 16 px)',
+  numbers:
+    'show or hide the numbers in the cells that fit them (hidden when under 16 px, 10 px on a phone)',
   speaker: 'speaker view with the notes (lessons)',
   help: 'this list of keys',
   leave: 'leave presenter mode'
