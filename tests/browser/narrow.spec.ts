@@ -70,6 +70,28 @@ for (const screen of SCREENS) {
       expect(Math.min(...heights)).toBeGreaterThanOrEqual(24);
     });
 
+    test('plots are laid out at the column width: their labels stay 11 px', async ({ page }) => {
+      // Scaled down by their viewBox instead, the labels were ~7 px on a 390-px phone.
+      for (const [path, plot] of [
+        ['/window-attention', '.plot-box svg'],
+        ['/restormer', '[data-plot] svg'],
+        ['/trained-swinir', '[data-plot="training-curve"] svg']
+      ]) {
+        await page.goto(path);
+        const svg = page.locator(plot).first();
+        await svg.scrollIntoViewIfNeeded();
+        await expect(svg.locator('text').first()).toBeVisible();
+        const { drawn, laidOut, text } = await svg.evaluate((el: SVGSVGElement) => ({
+          drawn: el.getBoundingClientRect().width,
+          laidOut: el.viewBox.baseVal.width,
+          text: el.querySelector('text')!.getBoundingClientRect().height
+        }));
+        expect(drawn, path).toBeLessThanOrEqual(screen.width);
+        expect(Math.abs(drawn - laidOut), `${path}: drawn at its own size`).toBeLessThanOrEqual(1);
+        expect(text, path).toBeGreaterThanOrEqual(12); // an 11-px line box
+      }
+    });
+
     test('every chapter fits the width at every step of every figure', async ({ page }) => {
       const paths = await chapterPaths(page);
       expect(paths.length).toBeGreaterThan(8);
