@@ -10,7 +10,7 @@ import { pixelShuffle, pixelUnshuffle } from '$lib/tensor/pixel-shuffle';
 import { seededNormal } from '$lib/tensor/random';
 import { pageIds } from './ids';
 import { embedAsLinear } from './partition';
-import { pageWeights } from './weights';
+import { embedWeights, mergeWeights } from './weights';
 
 export interface PatchMergingParams {
   B: number;
@@ -32,27 +32,28 @@ const nchw = (t: tf.Tensor) => tf.transpose(t, [0, 3, 1, 2]);
  */
 export function runFirstStep(p: PatchMergingParams) {
   const { B, H, W, C, patch_size: ps } = p;
-  const wts = pageWeights(C, ps, p.embed_dim, p.seed);
+  const embedWts = embedWeights(C, ps, p.embed_dim, p.seed);
   const x = seededNormal([B, H, W, C], p.seed, 0, 1);
   const ids = pageIds(B, H, W, C, ps);
 
   // PatchEmbed reads the image as NCHW, as Swin's PatchEmbed does.
-  const embed = patchEmbed(nchw(x), wts.embed);
+  const embed = patchEmbed(nchw(x), embedWts);
   const embedAsLinearDiff = maxAbsDiff(
     embed.tokens,
-    embedAsLinear(x, wts.embed.projWeight, wts.embed.projBias, ps)
+    embedAsLinear(x, embedWts.projWeight, embedWts.projBias, ps)
   );
   const unshuffled = pixelUnshuffle(nchw(x), 2);
   const shuffled = pixelShuffle(unshuffled, 2);
   const shuffleRoundTrip = maxAbsDiff(shuffled, nchw(x));
-  return { wts, x, ids, embed, unshuffled, shuffled, embedAsLinearDiff, shuffleRoundTrip };
+  return { x, ids, embed, unshuffled, shuffled, embedAsLinearDiff, shuffleRoundTrip };
 }
 export type PatchMergingFirstStep = ReturnType<typeof runFirstStep>;
 
 export function runPatchMerging(p: PatchMergingParams) {
   const { B, H, W, C } = p;
   const first = runFirstStep(p);
-  const { wts, x, ids, embed, unshuffled, shuffled } = first;
+  const { x, ids, embed, unshuffled, shuffled } = first;
+  const wts = mergeWeights(C, p.seed);
 
   // PatchMerging takes tokens [B, H·W, C].
   const merge = patchMerging(tf.reshape(x, [B, H * W, C]), H, W, wts.merge);

@@ -112,7 +112,7 @@ describe('tracePatchMerging', () => {
 
   it('the preview on step 1 draws the same x and tokens and lists the same steps, no leaks', () => {
     expect(STEP_IDS).toEqual(STEPS);
-    // patch_size 1 and 2, odd C (no Restormer convs) and even C: the texts quote real shapes.
+    // patch_size 2 and 1, C 3 and 4: the texts quote real shapes.
     for (const p of [params, { ...params, C: 4, patch_size: 1, seed: 7 }]) {
       const full = tracePatchMerging(p);
       const counts: number[] = [];

@@ -8,8 +8,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { PatchEmbedParams, PatchMergingParams } from '$lib/tensor';
 import { seededNormal } from '$lib/tensor/random';
 
-export interface PageWeights {
-  embed: PatchEmbedParams;
+/** The weights after PatchEmbed's. */
+export interface MergeWeights {
   merge: PatchMergingParams;
   /** Restormer `Downsample(C)`: Conv2d(C, C // 2, 3, padding=1) `[C//2, C, 3, 3]`, or null for C = 1. */
   down: tf.Tensor | null;
@@ -17,18 +17,25 @@ export interface PageWeights {
   up: tf.Tensor | null;
 }
 
-/** Call inside a tidy scope. */
-export function pageWeights(C: number, ps: number, E: number, seed: number): PageWeights {
+/** PatchEmbed's weights alone: all a preview of the first step needs. Call inside a tidy scope. */
+export function embedWeights(C: number, ps: number, E: number, seed: number): PatchEmbedParams {
+  return {
+    patchSize: ps,
+    projWeight: seededNormal([E, C, ps, ps], seed + 1, 0, 1 / Math.sqrt(C * ps * ps)),
+    projBias: seededNormal([E], seed + 2, 0, 0.1),
+    normWeight: tf.ones([E]),
+    normBias: tf.zeros([E])
+  };
+}
+
+/**
+ * PatchMerging's and Restormer's weights, each from its own seed offset, so they are the same
+ * numbers whether or not PatchEmbed's were made first. Call inside a tidy scope.
+ */
+export function mergeWeights(C: number, seed: number): MergeWeights {
   const half = Math.floor(C / 2);
   const n = 4 * half;
   return {
-    embed: {
-      patchSize: ps,
-      projWeight: seededNormal([E, C, ps, ps], seed + 1, 0, 1 / Math.sqrt(C * ps * ps)),
-      projBias: seededNormal([E], seed + 2, 0, 0.1),
-      normWeight: tf.ones([E]),
-      normBias: tf.zeros([E])
-    },
     merge: {
       normWeight: tf.ones([4 * C]),
       normBias: tf.zeros([4 * C]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHONE_PX, fitZoom, presenterRoom, presenterZoom, valuesReadable } from './fit';
+import { PHONE_PX, fitZoom, isPhone, presenterRoom, presenterZoom, valuesReadable } from './fit';
 import { actionOf, isTyping } from './keys';
 
 describe('fitZoom', () => {
@@ -29,33 +29,38 @@ describe('fitZoom', () => {
       unzoom: 1
     });
   });
-  it('on a phone fits the width only: the page scrolls down to the tensors', () => {
-    // 1280 wide: the height left under the explanation counts.
-    expect(presenterRoom(1280, 1240, 300)).toEqual({ width: 1240, height: 300 });
-    expect(presenterRoom(PHONE_PX, 560, 300)).toEqual({ width: 560, height: 300 });
-    // 390 wide with 100 px left under the explanation: a 9×9 grid 300 px wide and tall.
-    const phone = presenterRoom(390, 358, 100);
-    expect(phone).toEqual({ width: 358, height: Infinity });
-    expect(presenterZoom({ width: 300, height: 300 }, 40, phone)).toEqual({
-      zoom: 1.19,
-      unzoom: 1
-    });
+  it('on a phone fits the width only, never zooming in: the page scrolls down to the tensors', () => {
+    const desktop = { width: 1280, height: 800 };
+    expect(isPhone(desktop)).toBe(false);
+    expect(isPhone({ width: 390, height: 844 })).toBe(true);
+    expect(isPhone({ width: 844, height: 390 })).toBe(true); // on its side
+    expect(isPhone({ width: 800, height: PHONE_PX })).toBe(false);
+    // A screen: the height left under the explanation counts.
+    expect(presenterRoom(desktop, 1240, 300)).toEqual({ width: 1240, height: 300, maxZoom: 2.5 });
+    // 390 wide with 100 px left under the explanation.
+    const phone = presenterRoom({ width: 390, height: 844 }, 358, 100);
+    expect(phone).toEqual({ width: 358, height: Infinity, maxZoom: 1 });
+    // A 9×9 grid 300 px wide stays at its size; on a screen with that room it fell to 0.3.
+    expect(presenterZoom({ width: 300, height: 300 }, 40, phone)).toEqual({ zoom: 1, unzoom: 1 });
+    expect(
+      presenterZoom({ width: 300, height: 300 }, 40, presenterRoom(desktop, 358, 100)).zoom
+    ).toBe(0.3);
     // Wider than the phone: cells shrink to its width, captions keep their size.
     expect(presenterZoom({ width: 840, height: 200 }, 40, phone)).toEqual({
       zoom: 0.43,
       unzoom: 2.326
     });
-    expect(presenterZoom({ width: 300, height: 300 }, 40, presenterRoom(1024, 358, 100)).zoom).toBe(
-      0.3
-    );
+    // On its side (844×390), under a toolbar that leaves no height: still fitted to the width.
+    const side = presenterRoom({ width: 844, height: 390 }, 812, -20);
+    expect(presenterZoom({ width: 840, height: 200 }, 40, side).zoom).toBe(0.97);
   });
   it('keeps values only where they reach 16 px (10 px on a phone)', () => {
     expect(valuesReadable(1.6)).toBe(true);
     expect(valuesReadable(1.2)).toBe(false);
     // A phone is read at arm's length: the page's 10 px.
-    expect(valuesReadable(1, 390)).toBe(true);
-    expect(valuesReadable(0.9, 390)).toBe(false);
-    expect(valuesReadable(1.2, 1024)).toBe(false);
+    expect(valuesReadable(1, true)).toBe(true);
+    expect(valuesReadable(0.9, true)).toBe(false);
+    expect(valuesReadable(1.2, false)).toBe(false);
   });
 });
 

@@ -17,23 +17,40 @@ export interface Box {
 }
 
 /**
- * Below this viewport width (CSS px) presenter mode is on a phone, as when a student opens a
- * lesson link: the tensors fit the width and the page scrolls down to them. Fitted to the height
- * a phone leaves under the toolbar and the explanation, every slide of both lessons fell to the
- * 0.3 floor at 390×844 (shifted-windows' 9×9 grid 90 px wide).
+ * Below this size (CSS px, the viewport's shorter side) presenter mode is on a phone, upright or
+ * on its side, as when a student opens a lesson link: the tensors fit the width and the page
+ * scrolls down to them. Fitted to the height a phone leaves under the toolbar and the
+ * explanation, every slide of both lessons fell to the 0.3 floor at 390×844 (shifted-windows'
+ * 9×9 grid 90 px wide).
  */
 export const PHONE_PX = 600;
 
-/** The room for the tensors: `width` × `heightLeft` on a screen, `width` × any on a phone. */
-export function presenterRoom(viewportWidth: number, width: number, heightLeft: number): Box {
-  return { width, height: viewportWidth < PHONE_PX ? Infinity : heightLeft };
+/** A phone's viewport (`PHONE_PX`). */
+export const isPhone = (viewport: Box) => Math.min(viewport.width, viewport.height) < PHONE_PX;
+
+/** Where a step's tensors are fitted, and how far they may grow. */
+export interface Room extends Box {
+  /** The most the tensors may grow (default 2.5: past it cells only cost room). */
+  maxZoom?: number;
+}
+
+/**
+ * The room for the tensors: `width` × `heightLeft` on a screen; on a phone `width` × any, and no
+ * zooming in, so a wider tensor after the first one is not pushed off the side.
+ */
+export function presenterRoom(viewport: Box, width: number, heightLeft: number): Room {
+  return isPhone(viewport)
+    ? { width, height: Infinity, maxZoom: 1 }
+    : { width, height: heightLeft, maxZoom: MAX_ZOOM };
 }
 
 /**
  * The zoom that makes `natural` (the tensor at zoom 1) fit in `room`, at most `max` (cells blown
  * up past that only cost room) and at least `min` (below it nothing is readable: scroll instead).
  */
-export function fitZoom(natural: Box, room: Box, min = 0.3, max = 2.5): number {
+const MAX_ZOOM = 2.5;
+
+export function fitZoom(natural: Box, room: Box, min = 0.3, max = MAX_ZOOM): number {
   if (natural.width <= 0 || natural.height <= 0 || room.width <= 0 || room.height <= 0) return 1;
   const z = Math.min(room.width / natural.width, room.height / natural.height);
   return Math.round(Math.max(min, Math.min(max, z)) * 100) / 100;
@@ -48,9 +65,9 @@ export function fitZoom(natural: Box, room: Box, min = 0.3, max = 2.5): number {
 export function presenterZoom(
   natural: Box,
   captions: number,
-  room: Box
+  room: Room
 ): { zoom: number; unzoom: number } {
-  const zoom = fitZoom(natural, room);
+  const zoom = fitZoom(natural, room, undefined, room.maxZoom);
   const cells = { width: natural.width, height: natural.height - captions };
   const left = { width: room.width, height: room.height - captions };
   if (zoom >= 1 || cells.height <= 0 || left.height <= 0) return { zoom, unzoom: 1 };
@@ -62,6 +79,6 @@ export function presenterZoom(
  * Whether values drawn at this zoom reach the projector size; if not they are hidden and read out.
  * On a phone, held at reading distance, the page's own size (10 px) will do.
  */
-export function valuesReadable(zoom: number, viewportWidth = Infinity): boolean {
-  return VALUE_PX * zoom >= (viewportWidth < PHONE_PX ? VALUE_PX : MIN_VALUE_PX);
+export function valuesReadable(zoom: number, phone = false): boolean {
+  return VALUE_PX * zoom >= (phone ? VALUE_PX : MIN_VALUE_PX);
 }
