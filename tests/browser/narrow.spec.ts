@@ -1,7 +1,7 @@
 // A student on a phone and a teacher on a 1024-px projector: the home page, the lessons list and
 // every chapter at every step of every figure fit the width (presenter mode is the presenter
 // specs', lesson slides on a phone classroom-phone.spec.ts's). Wide tensors, tables, code and formulas scroll inside their own boxes;
-// plots and products scale down; long words in prose break. A failure names what sticks out.
+// plots are laid out at the column width, products scale down; long words in prose break. A failure names what sticks out.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, figureReady, test } from './fixtures';
@@ -72,23 +72,30 @@ for (const screen of SCREENS) {
 
     test('plots are laid out at the column width: their labels stay 11 px', async ({ page }) => {
       // Scaled down by their viewBox instead, the labels were ~7 px on a 390-px phone.
-      for (const [path, plot] of [
-        ['/window-attention', '.plot-box svg'],
-        ['/restormer', '[data-plot] svg'],
-        ['/trained-swinir', '[data-plot="training-curve"] svg']
-      ]) {
+      for (const [path, count] of [
+        ['/window-attention', 1],
+        ['/restormer', 2],
+        ['/trained-swinir', 1]
+      ] as const) {
         await page.goto(path);
-        const svg = page.locator(plot).first();
-        await svg.scrollIntoViewIfNeeded();
-        await expect(svg.locator('text').first()).toBeVisible();
-        const { drawn, laidOut, text } = await svg.evaluate((el: SVGSVGElement) => ({
-          drawn: el.getBoundingClientRect().width,
-          laidOut: el.viewBox.baseVal.width,
-          text: el.querySelector('text')!.getBoundingClientRect().height
-        }));
-        expect(drawn, path).toBeLessThanOrEqual(screen.width);
-        expect(Math.abs(drawn - laidOut), `${path}: drawn at its own size`).toBeLessThanOrEqual(1);
-        expect(text, path).toBeGreaterThanOrEqual(12); // an 11-px line box
+        const plots = page.locator('[data-plot] > svg');
+        await expect(plots).toHaveCount(count);
+        for (let i = 0; i < count; i++) {
+          const svg = plots.nth(i);
+          await svg.scrollIntoViewIfNeeded();
+          await expect(svg.locator('text').first()).toBeVisible();
+          const { drawn, laidOut, text } = await svg.evaluate((el: SVGSVGElement) => ({
+            drawn: el.getBoundingClientRect().width,
+            laidOut: el.viewBox.baseVal.width,
+            text: el.querySelector('text')!.getBoundingClientRect().height
+          }));
+          const what = `${path} plot ${i + 1}`;
+          expect(drawn, what).toBeLessThanOrEqual(screen.width);
+          expect(Math.abs(drawn - laidOut), `${what}: drawn at its own size`).toBeLessThanOrEqual(
+            1
+          );
+          expect(text, what).toBeGreaterThanOrEqual(12); // an 11-px line box
+        }
       }
     });
 

@@ -24,4 +24,15 @@ describe('linePlot', () => {
     const [a, b] = linePlot(same).paths;
     expect(Math.abs(a.labelY - b.labelY)).toBeGreaterThanOrEqual(LABEL_GAP);
   });
+  it('x ticks keep three-digit labels apart, down to a phone width', () => {
+    const wide = [{ name: 'w', points: [4, 96, 192].map((x) => ({ x, y: x * x })) }];
+    for (const width of [260, 303, 520]) {
+      const ticks = linePlot(wide, { width }).xTicks;
+      // At the 260-px floor the axis is 86 px: one label (100) rather than crowded ones.
+      expect(ticks.length, `width ${width}`).toBeGreaterThanOrEqual(width < 300 ? 1 : 2);
+      // Labels of up to 3 digits are ~20 px wide at 11 px.
+      for (let i = 1; i < ticks.length; i++)
+        expect(ticks[i].pos - ticks[i - 1].pos, `width ${width}`).toBeGreaterThanOrEqual(24);
+    }
+  });
 });

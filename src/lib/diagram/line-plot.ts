@@ -46,7 +46,10 @@ export function linePlot(series: Series[], opts: PlotOptions = {}) {
     height,
     margin: m,
     paths,
-    xTicks: x.ticks(6).map((v) => ({ v, pos: x(v) })),
+    // Up to 6, one per 40 px of axis: three-digit labels (~20 px at 11 px) keep apart on a phone.
+    xTicks: x
+      .ticks(Math.max(2, Math.min(6, Math.floor((width - m.left - m.right) / 40))))
+      .map((v) => ({ v, pos: x(v) })),
     yTicks: y
       .ticks(4)
       .filter((v) => Number.isInteger(Math.log10(v)))

@@ -1,9 +1,10 @@
 /**
  * The width a plot is laid out at: its natural width, or its column's when that is narrower (a
  * phone), so the plot's 11-px labels stay 11 px. Scaled down by a viewBox instead, they were ~7 px
- * on a 390-px phone. Bind `measured` to the plot's box (`bind:clientWidth`); until it is measured
- * (the prerendered page) the plot has its natural width, and `svg.fit-width` still scales a plot
- * that cannot be laid out narrower than `min`.
+ * on a 390-px phone. Bind `measured` to the plot's box (`bind:clientWidth`), a box whose width
+ * comes from its column, not from the plot (else it would never widen again). Until it is
+ * measured the plot has its natural width, and `svg.fit-width` still scales a plot that cannot be
+ * laid out narrower than `min`.
  */
 export class PlotWidth {
   measured = $state(0);

@@ -35,6 +35,7 @@ describe('fitZoom', () => {
     expect(isPhone({ width: 390, height: 844 })).toBe(true);
     expect(isPhone({ width: 844, height: 390 })).toBe(true); // on its side
     expect(isPhone({ width: 800, height: PHONE_PX })).toBe(false);
+    expect(isPhone({ width: 1280, height: 590 })).toBe(false); // a laptop window, not a phone
     // A screen: the height left under the explanation counts.
     expect(presenterRoom(desktop, 1240, 300)).toEqual({ width: 1240, height: 300, maxZoom: 2.5 });
     // 390 wide with 100 px left under the explanation.

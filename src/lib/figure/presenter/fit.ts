@@ -17,20 +17,26 @@ export interface Box {
 }
 
 /**
- * Below this size (CSS px, the viewport's shorter side) presenter mode is on a phone, upright or
- * on its side, as when a student opens a lesson link: the tensors fit the width and the page
- * scrolls down to them. Fitted to the height a phone leaves under the toolbar and the
- * explanation, every slide of both lessons fell to the 0.3 floor at 390×844 (shifted-windows'
- * 9×9 grid 90 px wide).
+ * A phone, upright or on its side, as when a student opens a lesson link: the viewport's shorter
+ * side under PHONE_PX and its longer side under PHONE_LONG_PX (a laptop window 1280×590 is not
+ * one). There the tensors fit the width and the page scrolls down to them: fitted to the height a
+ * phone leaves under the toolbar and the explanation, every slide of both lessons fell to the 0.3
+ * floor at 390×844 (shifted-windows' 9×9 grid 90 px wide). presenter.css has the same query.
  */
 export const PHONE_PX = 600;
+export const PHONE_LONG_PX = 1000;
 
-/** A phone's viewport (`PHONE_PX`). */
-export const isPhone = (viewport: Box) => Math.min(viewport.width, viewport.height) < PHONE_PX;
+/** A phone's viewport (see PHONE_PX). */
+export const isPhone = (viewport: Box) =>
+  Math.min(viewport.width, viewport.height) < PHONE_PX &&
+  Math.max(viewport.width, viewport.height) < PHONE_LONG_PX;
+
+/** Cells blown up past this only cost room. */
+const MAX_ZOOM = 2.5;
 
 /** Where a step's tensors are fitted, and how far they may grow. */
 export interface Room extends Box {
-  /** The most the tensors may grow (default 2.5: past it cells only cost room). */
+  /** The most the tensors may grow (default MAX_ZOOM). */
   maxZoom?: number;
 }
 
@@ -48,8 +54,6 @@ export function presenterRoom(viewport: Box, width: number, heightLeft: number):
  * The zoom that makes `natural` (the tensor at zoom 1) fit in `room`, at most `max` (cells blown
  * up past that only cost room) and at least `min` (below it nothing is readable: scroll instead).
  */
-const MAX_ZOOM = 2.5;
-
 export function fitZoom(natural: Box, room: Box, min = 0.3, max = MAX_ZOOM): number {
   if (natural.width <= 0 || natural.height <= 0 || room.width <= 0 || room.height <= 0) return 1;
   const z = Math.min(room.width / natural.width, room.height / natural.height);
