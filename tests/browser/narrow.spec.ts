@@ -1,7 +1,8 @@
 // A student on a phone and a teacher on a 1024-px projector: the home page, the lessons list and
 // every chapter at every step of every figure fit the width (presenter mode is the presenter
 // specs', lesson slides on a phone classroom-phone.spec.ts's). Wide tensors, tables, code and formulas scroll inside their own boxes;
-// plots are laid out at the column width, products scale down; long words in prose break. A failure names what sticks out.
+// plots, the matmul and the index arrows are laid out at the column width (scaled down only past
+// their smallest cells); long words in prose break. A failure names what sticks out.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, figureReady, test } from './fixtures';
@@ -97,6 +98,37 @@ for (const screen of SCREENS) {
           expect(text, what).toBeGreaterThanOrEqual(12); // an 11-px line box
         }
       }
+    });
+
+    test('the matmul and the index arrows keep 11-px labels: their cells and gaps shrink instead', async ({
+      page
+    }) => {
+      // Scaled down whole by their viewBox, their labels were ~7–8 px on a 390-px phone.
+      const drawnAtOwnSize = (el: SVGSVGElement) => ({
+        drawn: el.getBoundingClientRect().width,
+        laidOut: el.viewBox.baseVal.width
+      });
+      await page.goto('/window-attention');
+      const matmul = page.locator('[data-matmul] svg');
+      await matmul.scrollIntoViewIfNeeded();
+      const m = await matmul.evaluate(drawnAtOwnSize);
+      expect(m.drawn).toBeLessThanOrEqual(screen.width);
+      expect(Math.abs(m.drawn - m.laidOut), 'matmul drawn at its own size').toBeLessThanOrEqual(1);
+      for (const label of await matmul.locator('text.label').all())
+        expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(12);
+      await page.goto('/ttsr-search-transfer?step=5');
+      await figureReady(page, 'ttsr-search-transfer');
+      const arrows = page.locator('.arrows-box');
+      await arrows.scrollIntoViewIfNeeded();
+      const a = await arrows.locator('svg').evaluate(drawnAtOwnSize);
+      expect(a.drawn).toBeLessThanOrEqual(screen.width);
+      expect(Math.abs(a.drawn - a.laidOut), 'arrows drawn at their own size').toBeLessThanOrEqual(
+        1
+      );
+      const sizes = await arrows
+        .locator('.labels span')
+        .evaluateAll((els) => els.map((e) => getComputedStyle(e).fontSize));
+      expect(sizes).toEqual(['11px', '11px']);
     });
 
     test('every chapter fits the width at every step of every figure', async ({ page }) => {

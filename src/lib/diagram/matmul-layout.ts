@@ -40,3 +40,29 @@ export function blockCells(b: Block, cell: number) {
     return { row, col, x: b.x + col * cell, y: b.y + row * cell };
   });
 }
+
+/**
+ * The layout whose drawing, with `labelLeft(layout)` px of label room added on its left, fits
+ * `width` px (a phone's column), so its labels keep their size instead of the whole drawing
+ * scaling down. The room depends on the cell size (a label ends where bᵀ starts), so the widest
+ * `maxWidth` that fits is found by stepping down; at the 6-px cell floor the drawing may still be
+ * wider, and the caller scales it. A width ≥ the natural drawing (maxWidth 640) gives that one.
+ */
+export function matmulLayoutWithin(
+  n: number,
+  m: number,
+  d: number,
+  width: number,
+  labelLeft: (L: MatmulLayout) => number
+): MatmulLayout {
+  let maxWidth = 640;
+  let L = matmulLayout(n, m, d, maxWidth);
+  // Each step takes off the overflow; the cell shrinks by at least a pixel, so this ends by 20.
+  for (let k = 0; k < 20 && L.cell > 6; k++) {
+    const over = L.width + labelLeft(L) - width;
+    if (over <= 0) break;
+    maxWidth -= Math.max(over, d + m);
+    L = matmulLayout(n, m, d, maxWidth);
+  }
+  return L;
+}
