@@ -42,27 +42,23 @@ export function blockCells(b: Block, cell: number) {
 }
 
 /**
- * The layout whose drawing, with `labelLeft(layout)` px of label room added on its left, fits
- * `width` px (a phone's column), so its labels keep their size instead of the whole drawing
- * scaling down. The room depends on the cell size (a label ends where bᵀ starts), so the widest
- * `maxWidth` that fits is found by stepping down; at the 6-px cell floor the drawing may still be
- * wider, and the caller scales it. A width ≥ the natural drawing (maxWidth 640) gives that one.
+ * The layout with the largest cells whose whole drawing, `drawn(layout)` px wide with its labels,
+ * fits `width` px (a phone's column), so the labels keep their size instead of the whole drawing
+ * scaling down. The labels' room depends on the cell size (bᵀ's label ends where bᵀ starts), so
+ * cell sizes are tried from the natural one down to the 6-px floor, where the drawing may still be
+ * wider (the caller scales it). A width ≥ the natural drawing gives the natural layout.
  */
 export function matmulLayoutWithin(
   n: number,
   m: number,
   d: number,
   width: number,
-  labelLeft: (L: MatmulLayout) => number
+  drawn: (L: MatmulLayout) => number,
+  gap = 14
 ): MatmulLayout {
-  let maxWidth = 640;
-  let L = matmulLayout(n, m, d, maxWidth);
-  // Each step takes off the overflow; the cell shrinks by at least a pixel, so this ends by 20.
-  for (let k = 0; k < 20 && L.cell > 6; k++) {
-    const over = L.width + labelLeft(L) - width;
-    if (over <= 0) break;
-    maxWidth -= Math.max(over, d + m);
-    L = matmulLayout(n, m, d, maxWidth);
-  }
+  let L = matmulLayout(n, m, d, 640, gap);
+  // A maxWidth of cell·(d + m) + gap gives exactly that cell (at most 26 steps).
+  for (let cell = L.cell - 1; cell >= 6 && drawn(L) > width; cell--)
+    L = matmulLayout(n, m, d, cell * Math.max(d + m, 1) + gap, gap);
   return L;
 }
