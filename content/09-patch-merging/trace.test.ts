@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { linesOf } from '$lib/trace/listing';
 import { STEP_IDS } from './steps';
 import { patchMergingListings, previewPatchMerging, tracePatchMerging } from './trace';
+import { mergeWeights } from './weights';
+
+// The real weights, watched: the preview must not make PatchMerging's ([2C, 4C] reduction) and
+// Restormer's convs, e.g. [384, 192, 3, 3]) in the frame.
+vi.mock('./weights', async (actual) => {
+  const real = await actual<typeof import('./weights')>();
+  return { ...real, mergeWeights: vi.fn(real.mergeWeights) };
+});
 
 const params = { B: 2, H: 4, W: 6, C: 3, patch_size: 2, embed_dim: 5, seed: 3 };
 const STEPS = ['embed', 'view', 'slice', 'cat', 'reduce', 'unshuffle', 'shuffle'];
@@ -138,6 +146,14 @@ describe('tracePatchMerging', () => {
       }
       expect(preview.steps.slice(1).every((s) => s.tensors.length === 0)).toBe(true);
     }
+  });
+
+  it('the preview makes no PatchMerging or Restormer weights; the complete trace does', () => {
+    vi.mocked(mergeWeights).mockClear();
+    previewPatchMerging(params, () => 0);
+    expect(mergeWeights).not.toHaveBeenCalled();
+    tracePatchMerging(params);
+    expect(mergeWeights).toHaveBeenCalledTimes(1);
   });
 
   it('on any other step the preview declines: the complete trace runs in the frame instead', () => {
