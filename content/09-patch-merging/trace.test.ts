@@ -5,8 +5,8 @@ import { STEP_IDS } from './steps';
 import { patchMergingListings, previewPatchMerging, tracePatchMerging } from './trace';
 import { mergeWeights } from './weights';
 
-// The real weights, watched: the preview must not make PatchMerging's ([2C, 4C] reduction) and
-// Restormer's convs, e.g. [384, 192, 3, 3]) in the frame.
+// The real weights, watched: the preview must not make PatchMerging's [2C, 4C] reduction or
+// Restormer's convs (e.g. [384, 192, 3, 3]) in the frame.
 vi.mock('./weights', async (actual) => {
   const real = await actual<typeof import('./weights')>();
   return { ...real, mergeWeights: vi.fn(real.mergeWeights) };
