@@ -100,7 +100,10 @@ test('hover links pixels: roll moves pixel 0 to (8, 8); an N×N cell lights its 
   ]);
   const diff = await readTensor(page, 'label_diff');
   expect(diff.values.get('0,8')).toBe(8 - 4);
-  // Keyboard: focus a cell of the map and move; the link follows.
+  // Keyboard: focus a cell of the map and move; the link follows. The pointer leaves the figure
+  // first: focus() may scroll, and Chrome then hovers whatever cell lands under a resting pointer
+  // (once img_mask[0, 0, 8, 0]), which links that cell instead.
+  await page.mouse.move(0, 0);
   await fig.locator('[data-tensor="img_mask"] rect[tabindex="0"]').focus();
   await page.keyboard.press('ArrowRight');
   await expect(fig.locator('[data-tensor="img_mask"] rect.linked')).toHaveAttribute(
