@@ -5,10 +5,10 @@
 // `input` + `change`, and queue a setTimeout(0) there. The time runs until that task fires (after
 // the frame is painted) or, if no `data-value` in the figure has changed by then, until the first
 // later frame after which one has. Hover rows dispatch a pointerover on a cell instead and wait
-// for the frame that shows it (the linked cells' class). Whether the figure has changed is read
-// after the clock stops, against a copy taken before the change: a MutationObserver would time
-// itself too (a record per changed value, ~0.8 µs each; /ttsr-search-transfer changes 1,776 in its
-// frame). p50, p90 and the share of changes within one frame (16.7 ms). Prints a table and JSON.
+// for the frame that shows it (the linked cells' class). Whether the figure has changed is checked
+// against a copy taken before the change, and the check that stops the clock runs after the clock
+// is read: a MutationObserver would time itself too (a record per changed value, ~0.8 µs each;
+// /ttsr-search-transfer changes 1,776 in its frame). p50, p90 and the share of changes within one frame (16.7 ms). Prints a table and JSON.
 // Not a test: numbers depend on the machine (noisy on a shared 2-core box).
 import { readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -48,7 +48,10 @@ const pages = slugs.flatMap((slug) =>
 
 const quantile = (xs, q) => [...xs].sort((x, y) => x - y)[Math.floor(q * (xs.length - 1))];
 
-/** Runs in the page: `n` changes, each timed from its rAF to the frame that shows new data-values. */
+/**
+ * Runs in the page: `n` changes, each timed from its rAF to the frame that shows it (new
+ * data-values, or for a hover the linked cells).
+ */
 async function measureChanges([figure, param, hover, a, b, n]) {
   const fig = document.querySelector(figure);
   const input = param && fig.querySelector(`[name="${param}"]`);

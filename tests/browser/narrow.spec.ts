@@ -2,7 +2,8 @@
 // every chapter at every step of every figure fit the width (presenter mode is the presenter
 // specs', lesson slides on a phone classroom-phone.spec.ts's). Wide tensors, tables, code and formulas scroll inside their own boxes;
 // plots, the matmul and the index arrows are laid out at the column width (scaled down only past
-// their smallest cells); long words in prose break. A failure names what sticks out.
+// their floors: a plot's minimum width, the matmul's 6-px cells, the arrows' 40-px run); long
+// words in prose break. A failure names what sticks out.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, figureReady, test } from './fixtures';
@@ -100,7 +101,7 @@ for (const screen of SCREENS) {
       }
     });
 
-    test('the matmul and the index arrows keep 11-px labels: their cells and gaps shrink instead', async ({
+    test('the matmul and the index arrows keep 11-px labels: the matmul cells and the arrow run shrink instead', async ({
       page
     }) => {
       // Scaled down whole by their viewBox, their labels were ~7–8 px on a 390-px phone.
