@@ -8,31 +8,44 @@ import { countWhere, type ShiftedWindowsChecks } from './checks';
 import type { ShiftedWindowsViews, SwMsaRun, WindowGeometry } from './views';
 import type { Step } from '$lib/trace/types';
 
-/** The run's attention as the steps show it: `[nW, N, N]` logits and weights (and the weights' data). */
+/** The steps in order: the ones from `softmax` on show the attention. */
+export const STEP_IDS = ['roll', 'labels', 'partition', 'diff', 'fill', 'softmax', 'rollback'];
+
+/**
+ * The run's attention as the steps show it: `[nW, N, N]` logits and weights (and the weights'
+ * data), and the output maps `[1, H, W, C]` before and after the roll back.
+ */
 export interface StepAttention {
   logits: tf.Tensor;
   attnWeights: tf.Tensor;
   attnData: ArrayLike<number>;
+  shiftedOut: tf.Tensor;
+  out: tf.Tensor;
 }
 
 export function shiftedWindowsSteps(
   g: WindowGeometry,
-  r: SwMsaRun,
+  r: Pick<SwMsaRun, 'labelDiff'>,
   views: ShiftedWindowsViews,
-  a: StepAttention,
+  /**
+   * Null in the preview of a step before `softmax`, which runs the roll and the mask only: the
+   * two attention steps then have no tensors and say "(measuring…)" until the complete trace.
+   */
+  a: StepAttention | null,
   /** Null in the preview: the rollback's measured agreement follows after the frame. */
   checks: ShiftedWindowsChecks | null
 ): Step[] {
   const { H, W, C, ws, s, N, nW, w } = g;
   const { xView, shiftedView, maskView, windowsView, pickedNN, imgMask, maskSnap } = views;
   const { pickedLabels, unmaskedWindows, shiftedProv } = views;
-  const { logits, attnWeights, attnData } = a;
   const from = (t: Int32Array, v: number) => t.indexOf(v) / C;
   const home = from(shiftedProv, 0);
   const slice = (t: ArrayLike<number>) => Array.from(t).slice(w * N * N, (w + 1) * N * N);
   const pickedMask = slice(maskSnap.data);
   const pickedMasked = pickedMask.some((v) => v !== 0);
-  const smallest = Math.min(...slice(attnData).filter((_, i) => pickedMask[i] !== 0));
+  const smallest = a
+    ? Math.min(...slice(a.attnData).filter((_, i) => pickedMask[i] !== 0)).toExponential(2)
+    : '(measuring…)';
   return [
     {
       id: 'roll',
@@ -84,13 +97,15 @@ export function shiftedWindowsSteps(
       title: 'logits + attn_mask, softmax',
       explain: pickedMasked
         ? `The mask is added to window ${w}'s real logits before softmax. The blocked pairs get ` +
-          `weights down to ${smallest.toExponential(2)}: about e^−100 of the others, tiny but not 0.`
+          `weights down to ${smallest}: about e^−100 of the others, tiny but not 0.`
         : `Window ${w} holds one region, so its mask is all 0 and the softmax sees the plain logits. ` +
           `Pick a window with several labels (window=-1) to see the masked weights.`,
-      tensors: [
-        pickedNN(logits, 'attn_logits', `window ${w}: q·kᵀ·scale + bias + attn_mask`, true),
-        pickedNN(attnWeights, 'attn', `window ${w}: softmax over keys j`, true)
-      ]
+      tensors: a
+        ? [
+            pickedNN(a.logits, 'attn_logits', `window ${w}: q·kᵀ·scale + bias + attn_mask`, true),
+            pickedNN(a.attnWeights, 'attn', `window ${w}: softmax over keys j`, true)
+          ]
+        : []
     },
     {
       id: 'rollback',
@@ -99,20 +114,22 @@ export function shiftedWindowsSteps(
         `window_reverse puts the attention output back on the rolled map, and rolling by +${s} returns ` +
         `every pixel to its place: out agrees with attention on the irregular regions of x ` +
         (checks ? `to ${checks.equivalenceMaxDiff.toExponential(1)}.` : `(measuring…).`),
-      tensors: [
-        {
-          ...shiftedView,
-          name: 'shifted_out',
-          snap: snapshot(r.shiftedOut),
-          caption: 'window_reverse(attn_windows) (shifted_x in the official code)'
-        },
-        {
-          ...xView,
-          name: 'out',
-          snap: snapshot(r.out),
-          caption: `torch.roll(shifted_out, shifts=(${s}, ${s}), dims=(1, 2))`
-        }
-      ]
+      tensors: a
+        ? [
+            {
+              ...shiftedView,
+              name: 'shifted_out',
+              snap: snapshot(a.shiftedOut),
+              caption: 'window_reverse(attn_windows) (shifted_x in the official code)'
+            },
+            {
+              ...xView,
+              name: 'out',
+              snap: snapshot(a.out),
+              caption: `torch.roll(shifted_out, shifts=(${s}, ${s}), dims=(1, 2))`
+            }
+          ]
+        : []
     }
   ];
 }

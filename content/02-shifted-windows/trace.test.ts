@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { compare, loadGolden, toTensor } from '../../tests/golden/golden';
@@ -11,6 +11,14 @@ import {
   traceShiftedWindows,
   type ShiftedWindowsParams
 } from './trace';
+import { STEP_IDS } from './steps';
+import { windowAttention } from '$lib/tensor';
+
+// A pass-through spy: the preview of an early step must not run the attention.
+vi.mock('$lib/tensor', async (actual) => {
+  const real = await actual<typeof import('$lib/tensor')>();
+  return { ...real, windowAttention: vi.fn(real.windowAttention) };
+});
 
 const base: ShiftedWindowsParams = { H: 9, W: 9, C: 1, window_size: 3, shift_size: 1, window: -1 };
 const view = (t: ReturnType<typeof traceShiftedWindows>, step: string, name: string) =>
@@ -124,23 +132,43 @@ describe('traceShiftedWindows', () => {
     expect(flat.checks.equivalenceMaxDiff).toBeLessThan(1e-5);
   });
 
-  it('the preview has the same steps and tensors, without the checks the rollback quotes', () => {
+  it("the preview has the same steps and the visible step's tensors, without the checks", () => {
     const full = traceShiftedWindows(base);
-    const before = tf.memory().numTensors;
-    const preview = previewShiftedWindows(base);
-    expect(tf.memory().numTensors).toBe(before);
-    expect('checks' in preview).toBe(false);
-    expect(preview.steps.map((s) => s.id)).toEqual(full.steps.map((s) => s.id));
-    preview.steps.forEach((s, k) => {
-      expect(s.tensors.map((v) => v.name)).toEqual(full.steps[k].tensors.map((v) => v.name));
-      s.tensors.forEach((v, i) =>
-        expect(Array.from(v.snap.data)).toEqual(Array.from(full.steps[k].tensors[i].snap.data))
-      );
-      if (s.id !== 'rollback') expect(s.explain).toBe(full.steps[k].explain);
+    expect(full.steps.map((s) => s.id)).toEqual(STEP_IDS);
+    const attention = STEP_IDS.indexOf('softmax');
+    STEP_IDS.forEach((_, shown) => {
+      const before = tf.memory().numTensors;
+      const preview = previewShiftedWindows(base, (count) => (count === 7 ? shown : NaN));
+      expect(tf.memory().numTensors).toBe(before);
+      expect('checks' in preview).toBe(false);
+      expect(preview.steps.map((s) => s.id)).toEqual(STEP_IDS);
+      preview.steps.forEach((s, k) => {
+        // Before softmax the preview runs no attention: those two steps wait for the trace.
+        const drawn = shown < attention && k >= attention ? [] : full.steps[k].tensors;
+        expect(
+          s.tensors.map((v) => v.name),
+          `step ${shown} ${s.id}`
+        ).toEqual(drawn.map((v) => v.name));
+        s.tensors.forEach((v, i) =>
+          expect(Array.from(v.snap.data)).toEqual(Array.from(drawn[i].snap.data))
+        );
+        if (k < attention) expect(s.explain).toBe(full.steps[k].explain);
+      });
+      const explain = (t: { steps: { explain: string }[] }, id: string) =>
+        t.steps[STEP_IDS.indexOf(id)].explain;
+      expect(explain(preview, 'rollback')).toContain('(measuring…)');
+      expect(explain(full, 'rollback')).toMatch(/to \d\.\de[-+]\d+\.$/);
+      if (shown >= attention) expect(explain(preview, 'softmax')).toBe(explain(full, 'softmax'));
+      else expect(explain(preview, 'softmax')).toContain('down to (measuring…)');
     });
-    const last = (t: { steps: { explain: string }[] }) => t.steps[t.steps.length - 1].explain;
-    expect(last(preview)).toContain('(measuring…)');
-    expect(last(full)).toMatch(/to \d\.\de[-+]\d+\.$/);
+  });
+
+  it('a preview of a step before softmax runs no attention', () => {
+    vi.mocked(windowAttention).mockClear();
+    previewShiftedWindows(base, () => STEP_IDS.indexOf('fill'));
+    expect(windowAttention).not.toHaveBeenCalled();
+    previewShiftedWindows(base, () => STEP_IDS.indexOf('softmax'));
+    expect(windowAttention).toHaveBeenCalledTimes(1);
   });
 
   it('every step highlights lines in both listings', () => {

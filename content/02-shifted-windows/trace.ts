@@ -22,8 +22,8 @@ import { pickedWindow } from './params';
 import { listing, type Listing } from '$lib/trace/listing';
 import { scoped } from '$lib/trace/scoped';
 import { shiftedWindowsChecks, type ShiftedWindowsChecks } from './checks';
-import { pageInputs } from './inputs';
-import { shiftedWindowsSteps } from './steps';
+import { inputMap, pageInputs } from './inputs';
+import { STEP_IDS, shiftedWindowsSteps } from './steps';
 import { shiftedWindowsViews, type WindowGeometry } from './views';
 import type { Trace, TensorView } from '$lib/trace/types';
 
@@ -89,19 +89,41 @@ export function traceShiftedWindows(p: ShiftedWindowsParams): ShiftedWindowsTrac
 }
 
 /**
- * The steps' tensors without the live checks (about half of a trace at the default 9×9: the
- * irregular-region attention they compare with runs once per region): the frame that shows a
- * change draws this, and the complete trace follows after it (see figure-run.svelte.ts).
+ * The frame that shows a change draws this; the complete trace follows after it (see
+ * figure-run.svelte.ts). On a step before `softmax` it runs the roll and the mask only (the
+ * attention is two thirds of the forward pass at the default 9×9), and the attention steps say
+ * "(measuring…)". From `softmax` on it runs the forward pass without the live checks (about half
+ * of a complete trace: the irregular-region attention they compare with runs once per region).
  */
-export function previewShiftedWindows(p: ShiftedWindowsParams): Trace {
-  return traceRun(p, false);
+export function previewShiftedWindows(
+  p: ShiftedWindowsParams,
+  stepAt: (count: number) => number
+): Trace {
+  if (stepAt(STEP_IDS.length) >= STEP_IDS.indexOf('softmax')) return traceRun(p, false);
+  const g = geometryOf(p);
+  return scoped(() => {
+    const x = inputMap(g.H, g.W, g.C);
+    const shiftedX = roll(x, [-g.s, -g.s], [1, 2]);
+    const mask = shiftedWindowMask(g.H, g.W, g.ws, g.s);
+    const views = shiftedWindowsViews(x, { shiftedX, ...mask }, g);
+    return {
+      steps: shiftedWindowsSteps(g, mask, views, null, null),
+      listings: shiftedWindowsListings
+    };
+  });
 }
 
-function traceRun(p: ShiftedWindowsParams, withChecks: boolean): Trace | ShiftedWindowsTrace {
+/** Sizes of a trace of `p`. */
+function geometryOf(p: ShiftedWindowsParams): WindowGeometry {
   const { H, W, C, window_size: ws, shift_size: s } = p;
   const N = ws * ws;
   const nW = (H / ws) * (W / ws);
-  const g: WindowGeometry = { H, W, C, ws, s, N, nW, w: pickedWindow(p.window, nW) };
+  return { H, W, C, ws, s, N, nW, w: pickedWindow(p.window, nW) };
+}
+
+function traceRun(p: ShiftedWindowsParams, withChecks: boolean): Trace | ShiftedWindowsTrace {
+  const g = geometryOf(p);
+  const { H, W, C, ws, s, N, nW } = g;
   return scoped(() => {
     const { x, weights } = pageInputs(H, W, C, ws);
     const r = swMsa(x, weights, ws, s);
@@ -109,9 +131,10 @@ function traceRun(p: ShiftedWindowsParams, withChecks: boolean): Trace | Shifted
     const attnWeights = tf.reshape(r.attention.attn, [nW, N, N]);
     const logits = tf.reshape(r.attention.attnLogits, [nW, N, N]);
     const attnData = attnWeights.dataSync();
+    const a = { logits, attnWeights, attnData, shiftedOut: r.shiftedOut, out: r.out };
     if (!withChecks)
       return {
-        steps: shiftedWindowsSteps(g, r, views, { logits, attnWeights, attnData }, null),
+        steps: shiftedWindowsSteps(g, r, views, a, null),
         listings: shiftedWindowsListings
       };
     const checks = shiftedWindowsChecks(
@@ -129,7 +152,7 @@ function traceRun(p: ShiftedWindowsParams, withChecks: boolean): Trace | Shifted
       g
     );
     return {
-      steps: shiftedWindowsSteps(g, r, views, { logits, attnWeights, attnData }, checks),
+      steps: shiftedWindowsSteps(g, r, views, a, checks),
       listings: shiftedWindowsListings,
       masks: views.masks,
       picked: g.w,

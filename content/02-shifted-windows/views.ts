@@ -67,10 +67,13 @@ function bandRuns(bands: number[], what: string): string[] {
   return runs;
 }
 
-/** Views of `x [1, H, W, C]` and of the run `r`; call inside a tidy scope. */
+/**
+ * Views of `x [1, H, W, C]` and of the run `r` up to the mask (all a preview before the attention
+ * steps computes); call inside a tidy scope.
+ */
 export function shiftedWindowsViews(
   x: tf.Tensor4D,
-  r: SwMsaRun,
+  r: Pick<SwMsaRun, 'shiftedX' | 'imgMask' | 'windowLabels' | 'attnMask'>,
   g: WindowGeometry
 ): ShiftedWindowsViews {
   const { H, W, C, ws, s, N, nW, w } = g;
