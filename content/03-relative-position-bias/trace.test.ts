@@ -60,6 +60,27 @@ describe('traceRelativePosition', () => {
     const pairsWith7 = [...index.data].filter((v) => v === 7).length;
     expect(links.length).toBe(1 + pairsWith7);
   });
+
+  it('a seed change keeps the index steps (made once per size) and redraws the table and bias', () => {
+    const params = { Wh: 2, Ww: 3, num_heads: 2, seed: 1 };
+    const a = traceRelativePosition(params);
+    const b = traceRelativePosition({ ...params, seed: 2 });
+    const upToIndex = a.steps.findIndex((s) => s.id === 'table');
+    expect(upToIndex).toBe(7);
+    for (let k = 0; k < upToIndex; k++) expect(b.steps[k], a.steps[k].id).toBe(a.steps[k]);
+    for (const [step, name] of [
+      ['table', 'relative_position_bias_table'],
+      ['gather', 'relative_position_bias']
+    ])
+      expect(view(b, step, name).snap.data).not.toEqual(view(a, step, name).snap.data);
+    expect(b.extras.tableImage.snap.data).not.toEqual(a.extras.tableImage.snap.data);
+    // Another size (here, heads) makes its own: its links count heads columns per table row.
+    const c = traceRelativePosition({ ...params, num_heads: 1 });
+    expect(c.steps[0]).not.toBe(a.steps[0]);
+    expect(view(c, 'sum', 'relative_position_index').linksOf!(0)).toHaveLength(
+      view(a, 'sum', 'relative_position_index').linksOf!(0).length - 1
+    );
+  });
 });
 
 describe('collisionGroups', () => {
