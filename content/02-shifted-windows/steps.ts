@@ -9,7 +9,15 @@ import type { ShiftedWindowsViews, SwMsaRun, WindowGeometry } from './views';
 import type { Step } from '$lib/trace/types';
 
 /** The steps in order: the ones from `softmax` on show the attention. */
-export const STEP_IDS = ['roll', 'labels', 'partition', 'diff', 'fill', 'softmax', 'rollback'];
+export const STEP_IDS = [
+  'roll',
+  'labels',
+  'partition',
+  'diff',
+  'fill',
+  'softmax',
+  'rollback'
+] as const;
 
 /**
  * The run's attention as the steps show it: `[nW, N, N]` logits and weights (and the weights'

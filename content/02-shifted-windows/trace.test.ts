@@ -132,36 +132,42 @@ describe('traceShiftedWindows', () => {
     expect(flat.checks.equivalenceMaxDiff).toBeLessThan(1e-5);
   });
 
-  it("the preview has the same steps and the visible step's tensors, without the checks", () => {
-    const full = traceShiftedWindows(base);
-    expect(full.steps.map((s) => s.id)).toEqual(STEP_IDS);
-    const attention = STEP_IDS.indexOf('softmax');
-    STEP_IDS.forEach((_, shown) => {
-      const before = tf.memory().numTensors;
-      const preview = previewShiftedWindows(base, (count) => (count === 7 ? shown : NaN));
-      expect(tf.memory().numTensors).toBe(before);
-      expect('checks' in preview).toBe(false);
-      expect(preview.steps.map((s) => s.id)).toEqual(STEP_IDS);
-      preview.steps.forEach((s, k) => {
-        // Before softmax the preview runs no attention: those two steps wait for the trace.
-        const drawn = shown < attention && k >= attention ? [] : full.steps[k].tensors;
-        expect(
-          s.tensors.map((v) => v.name),
-          `step ${shown} ${s.id}`
-        ).toEqual(drawn.map((v) => v.name));
-        s.tensors.forEach((v, i) =>
-          expect(Array.from(v.snap.data)).toEqual(Array.from(drawn[i].snap.data))
-        );
-        if (k < attention) expect(s.explain).toBe(full.steps[k].explain);
+  it.each([base, { ...base, C: 3, shift_size: 0, window: 2 }, { ...base, H: 6, W: 9, C: 2 }])(
+    "the preview of %o has the steps and the visible step's tensors, not the checks",
+    (p) => {
+      const full = traceShiftedWindows(p);
+      expect(full.steps.map((s) => s.id)).toEqual(STEP_IDS);
+      const attention = STEP_IDS.indexOf('softmax');
+      STEP_IDS.forEach((_, shown) => {
+        const before = tf.memory().numTensors;
+        const preview = previewShiftedWindows(p, (count) => (count === 7 ? shown : NaN));
+        expect(tf.memory().numTensors).toBe(before);
+        expect('checks' in preview).toBe(false);
+        expect(preview.steps.map((s) => s.id)).toEqual(STEP_IDS);
+        preview.steps.forEach((s, k) => {
+          // Before softmax the preview runs no attention: those two steps wait for the trace.
+          const drawn = shown < attention && k >= attention ? [] : full.steps[k].tensors;
+          expect(
+            s.tensors.map((v) => v.name),
+            `step ${shown} ${s.id}`
+          ).toEqual(drawn.map((v) => v.name));
+          s.tensors.forEach((v, i) =>
+            expect(Array.from(v.snap.data)).toEqual(Array.from(drawn[i].snap.data))
+          );
+          if (k < attention) expect(s.explain).toBe(full.steps[k].explain);
+        });
+        const explain = (t: { steps: { explain: string }[] }, id: (typeof STEP_IDS)[number]) =>
+          t.steps[STEP_IDS.indexOf(id)].explain;
+        expect(explain(preview, 'rollback')).toContain('(measuring…)');
+        expect(explain(full, 'rollback')).toMatch(/to \d\.\de[-+]\d+\.$/);
+        // The softmax sentence quotes the smallest masked weight, where window w has one.
+        const softmax = explain(full, 'softmax');
+        if (shown >= attention || !softmax.includes('down to'))
+          expect(explain(preview, 'softmax')).toBe(softmax);
+        else expect(explain(preview, 'softmax')).toContain('down to (measuring…)');
       });
-      const explain = (t: { steps: { explain: string }[] }, id: string) =>
-        t.steps[STEP_IDS.indexOf(id)].explain;
-      expect(explain(preview, 'rollback')).toContain('(measuring…)');
-      expect(explain(full, 'rollback')).toMatch(/to \d\.\de[-+]\d+\.$/);
-      if (shown >= attention) expect(explain(preview, 'softmax')).toBe(explain(full, 'softmax'));
-      else expect(explain(preview, 'softmax')).toContain('down to (measuring…)');
-    });
-  });
+    }
+  );
 
   it('a preview of a step before softmax runs no attention', () => {
     vi.mocked(windowAttention).mockClear();

@@ -14,15 +14,16 @@ import type { Snapshot } from '$lib/tensor/snapshot';
 import { memo } from '$lib/memo';
 import { iota, provenanceOf } from '$lib/trace/provenance';
 import { scoped } from '$lib/trace/scoped';
+import { keptBetweenTraces } from '$lib/trace/serialize';
 import type { Step, TensorView } from '$lib/trace/types';
 
 export interface IndexSteps {
   /** Steps coords, flatten, diff, permute, shift, scale and sum. */
-  steps: Step[];
+  steps: readonly Step[];
   /** `relative_position_index [N, N]`, linked to every pair with its value and its table row. */
   indexView: TensorView;
   /** The pair ids that read each table row. */
-  pairsOfRow: Map<number, number[]>;
+  pairsOfRow: ReadonlyMap<number, readonly number[]>;
   /** `[heads, N, N]`: the table element each cell of relative_position_bias is gathered from. */
   biasFrom: Int32Array;
   /** `[N, N, 2]` after `+ (M − 1)`. */
@@ -41,7 +42,12 @@ const remembered = memo<IndexSteps>(8);
 
 /** The index steps of a `Wh × Ww` window with `heads` heads (shared: treat as immutable). */
 export function indexSteps(Wh: number, Ww: number, heads: number): IndexSteps {
-  return remembered(`${Wh},${Ww},${heads}`, () => scoped(() => makeIndexSteps(Wh, Ww, heads)));
+  return remembered(`${Wh},${Ww},${heads}`, () => {
+    const made = scoped(() => makeIndexSteps(Wh, Ww, heads));
+    // Shared by every trace of this size: a trace run in the worker must copy them, not transfer.
+    keptBetweenTraces(...made.steps.flatMap((s) => s.tensors.map((v) => v.snap.data)));
+    return made;
+  });
 }
 
 function makeIndexSteps(Wh: number, Ww: number, heads: number): IndexSteps {

@@ -2,8 +2,9 @@
  * The /relative-position-bias trace: coords → coords_flatten → relative_coords (pairwise
  * differences, permute, + (M − 1), × (2Ww − 1)) → relative_position_index → the table gathered into
  * relative_position_bias. Runs the tensor core's `relativePositionIndex` / `relativePositionBias`
- * (microsoft/Swin-Transformer `WindowAttention.__init__`/`forward`); the steps up to the index,
- * and every hover link, depend on the sizes only and come from index-steps.ts.
+ * (microsoft/Swin-Transformer `WindowAttention.__init__`/`forward`). The steps up to the index,
+ * the pairs' links and the bias's provenance depend on the sizes only and come from index-steps.ts
+ * (which also says how link ids are numbered); the table and its gather are made here per seed.
  */
 import { relativePositionBias, snapshot } from '$lib/tensor';
 import type { Snapshot } from '$lib/tensor/snapshot';
@@ -56,6 +57,7 @@ export type RelativePositionTrace = Trace & { extras: RelativePositionExtras };
 export function traceRelativePosition(p: RelativePositionParams): RelativePositionTrace {
   const { Wh, Ww } = p;
   const heads = p.num_heads;
+  const N = Wh * Ww;
   const R = (2 * Wh - 1) * (2 * Ww - 1);
 
   return scoped(() => {
@@ -82,7 +84,6 @@ export function traceRelativePosition(p: RelativePositionParams): RelativePositi
       provenance: biasFrom,
       linksOf: (f) => [biasFrom[f], ...(pairsOfRow.get(Math.floor(biasFrom[f] / heads)) ?? [])]
     };
-    const N = Wh * Ww;
     const tableSteps: Step[] = [
       {
         id: 'table',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromWire, toWire, transferables } from './serialize';
+import { fromWire, keptBetweenTraces, toWire, transferables } from './serialize';
 import type { Trace } from './types';
 
 const trace: Trace = {
@@ -49,5 +49,27 @@ describe('trace wire format', () => {
     expect(buffers).not.toContain(trace.steps[0].tensors[0].provenance!.buffer);
     structuredClone(wire, { transfer: buffers });
     expect(trace.steps[0].tensors[0].provenance!.length).toBe(4);
+  });
+  it('never transfers a snapshot a chapter keeps between traces (memoized by size)', () => {
+    const kept = Int32Array.from([7, 8, 9]);
+    const memoized: Trace = {
+      listings: [],
+      steps: [
+        {
+          id: 'k',
+          title: 'K',
+          explain: '',
+          tensors: [
+            { name: 'index', snap: { shape: [3], dtype: 'int32', data: kept }, dims: ['N'] }
+          ]
+        }
+      ]
+    };
+    expect(transferables(toWire(memoized))).toEqual([kept.buffer]);
+    keptBetweenTraces(kept);
+    const wire = toWire(memoized);
+    expect(transferables(wire)).toEqual([]);
+    structuredClone(wire, { transfer: transferables(wire) });
+    expect(Array.from(kept)).toEqual([7, 8, 9]);
   });
 });

@@ -55,10 +55,19 @@ export function fromWire(wire: WireTrace): Trace {
   };
 }
 
+/** Buffers a chapter keeps between traces (memoized by size): copied to the page, never transferred. */
+const kept = new WeakSet<ArrayBufferLike>();
+
+/** Mark `arrays` as kept between traces, so a trace run in the worker does not transfer them. */
+export function keptBetweenTraces(...arrays: ArrayLike<number>[]): void {
+  for (const a of arrays) if (ArrayBuffer.isView(a)) kept.add(a.buffer);
+}
+
 /**
  * The typed arrays of a wire trace, to transfer instead of copy (one owner per buffer). Provenance
  * is copied, not transferred: it depends on shapes only, so chapters keep it between traces (a
- * transferred buffer would be left detached in the worker for the next trace).
+ * transferred buffer would be left detached in the worker for the next trace); so are snapshots
+ * marked `keptBetweenTraces`.
  */
 export function transferables(wire: WireTrace): ArrayBuffer[] {
   const seen = new Set<ArrayBufferLike>();
@@ -70,5 +79,5 @@ export function transferables(wire: WireTrace): ArrayBuffer[] {
         seen.add(t.links.ids.buffer);
       }
     }
-  return [...seen].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  return [...seen].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && !kept.has(b));
 }
