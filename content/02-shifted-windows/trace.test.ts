@@ -80,15 +80,8 @@ describe('traceShiftedWindows', () => {
     const before = tf.memory().numTensors;
     const t = traceShiftedWindows(base);
     expect(tf.memory().numTensors).toBe(before);
-    expect(t.steps.map((s) => s.id)).toEqual([
-      'roll',
-      'labels',
-      'partition',
-      'diff',
-      'fill',
-      'softmax',
-      'rollback'
-    ]);
+    // The order of the official code (steps.ts: each step's own id, in STEP_IDS' order).
+    expect(t.steps.map((s) => s.id)).toEqual(STEP_IDS);
     expect(t.picked).toBe(8);
     const windows = view(t, 'partition', 'mask_windows').snap.data;
     expect(Array.from(windows.slice(72, 81))).toEqual([4, 4, 5, 4, 4, 5, 7, 7, 8]);
@@ -178,7 +171,7 @@ describe('traceShiftedWindows', () => {
   });
 
   it('every step highlights lines in both listings', () => {
-    for (const id of ['roll', 'labels', 'partition', 'diff', 'fill', 'softmax', 'rollback'])
+    for (const id of STEP_IDS)
       for (const l of shiftedWindowsListings)
         expect(linesOf(l, id).length, `${l.lang} ${id}`).toBeGreaterThan(0);
   });
