@@ -8,7 +8,8 @@
 // for the frame that shows it (the linked cells' class). Whether the figure has changed is checked
 // against a copy taken before the change, and the check that stops the clock runs after the clock
 // is read: a MutationObserver would time itself too (a record per changed value, ~0.8 µs each;
-// /ttsr-search-transfer changes 1,776 in its frame). p50, p90 and the share of changes within one frame (16.7 ms). Prints a table and JSON.
+// /ttsr-search-transfer changes 1,776 in its frame). p50, p90 and the share of changes within one
+// frame (16.7 ms). Prints a table and JSON.
 // Not a test: numbers depend on the machine (noisy on a shared 2-core box).
 import { readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
